@@ -1,0 +1,1 @@
+"""Build of the Sharaka knowledge graph from the vendored source datasets."""

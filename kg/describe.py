@@ -1,0 +1,67 @@
+"""The dataset description (VoID, DCAT, PROV, SPDX checksums), written into the 'meta' graph."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, VOID, XSD
+
+DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace predates it
+
+from kg.model import BuildContext
+from kg.sources import datasets
+from kg.vocab import BASE, ID, SK, SPDX, dataset_uri, graph_uri, source_file_uri
+
+GRAPH = "meta"
+SHARAKA = dataset_uri("sharaka")
+
+
+def describe(ctx: BuildContext, checksums: dict[str, str], version: str) -> None:
+    add = lambda s, p, o: ctx.add(GRAPH, s, p, o)  # noqa: E731 - local shorthand
+    total = 0
+    for key, ds in sorted(datasets().items()):
+        uri = dataset_uri(key)
+        for t in (DCAT.Dataset, VOID.Dataset, PROV.Entity):
+            add(uri, RDF.type, t)
+        add(uri, DCTERMS.title, Literal(ds.title, lang="en"))
+        add(uri, DCAT_VERSION, Literal(ds.version))
+        add(uri, DCTERMS.publisher, Literal(ds.publisher))
+        add(uri, DCAT.landingPage, URIRef(ds.homepage))
+        add(uri, DCTERMS.bibliographicCitation, Literal(ds.citation))
+        add(uri, DCTERMS.rights, Literal(ds.terms, lang="en"))
+        if ds.coverage_end:
+            add(uri, SK.coverageEnd, Literal(ds.coverage_end, datatype=XSD.date))
+        if ds.derived_by:
+            add(uri, DCTERMS.provenance, Literal(f"Derived by {ds.derived_by}", lang="en"))
+        for f in ds.files:
+            file_uri = source_file_uri(key, f.name)
+            checksum = URIRef(f"{file_uri}/sha256")
+            add(uri, DCAT.distribution, file_uri)
+            add(file_uri, RDF.type, DCAT.Distribution)
+            add(file_uri, DCTERMS.title, Literal(f.path))
+            add(file_uri, SPDX.checksum, checksum)
+            add(checksum, RDF.type, SPDX.Checksum)
+            add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
+            add(checksum, SPDX.checksumValue, Literal(checksums[f.path]))
+        triples = len(ctx.quads.get(key, ()))
+        total += triples
+        if key in ctx.quads:
+            add(uri, SK.namedGraph, graph_uri(key))
+        add(uri, VOID.triples, Literal(triples))
+        add(uri, SK.agreementCount, Literal(ctx.report.agreements[key]))
+        add(uri, SK.participationCount, Literal(ctx.report.participations[key]))
+        add(SHARAKA, VOID.subset, uri)
+        add(SHARAKA, PROV.wasDerivedFrom, uri)
+    for t in (DCAT.Dataset, VOID.Dataset):
+        add(SHARAKA, RDF.type, t)
+    add(SHARAKA, DCTERMS.title, Literal("Sharaka knowledge graph", lang="en"))
+    add(SHARAKA, DCTERMS.description, Literal(
+        "Nations, the agreements that bind them (alliances, defence cooperation, trade, nuclear "
+        "cooperation, normalization, exercises, humanitarian and disaster response) and the sectors "
+        "they cover, built from cited academic datasets and a curated file.", lang="en"))
+    add(SHARAKA, OWL.versionInfo, Literal(version))
+    add(SHARAKA, DCAT_VERSION, Literal(version))
+    add(SHARAKA, VOID.uriSpace, Literal(str(ID)))
+    add(SHARAKA, VOID.vocabulary, URIRef(BASE + "ontology"))
+    add(SHARAKA, VOID.triples, Literal(sum(len(q) for g, q in ctx.quads.items() if g != GRAPH)))
+    add(SHARAKA, SK.agreementCount, Literal(sum(ctx.report.agreements.values())))
+    add(SHARAKA, SK.sourceTriples, Literal(total))

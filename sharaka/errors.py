@@ -1,0 +1,98 @@
+"""One exception hierarchy; every surface (CLI, API, SPARQL endpoint) renders it the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PROBLEM_TYPE_BASE = "https://w3id.org/sharaka/problems/"
+
+
+class SharakaError(Exception):
+    """An error a user can act on. `code` is stable; `status` is the HTTP status."""
+
+    status: int = 500
+    code: str = "internal_error"
+    title: str = "Internal error"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+    def to_problem(self, instance: str | None = None) -> dict[str, Any]:
+        """RFC 9457 problem details."""
+        problem: dict[str, Any] = {
+            "type": PROBLEM_TYPE_BASE + self.code,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+            "code": self.code,
+        }
+        if instance:
+            problem["instance"] = instance
+        problem.update(self.extra)
+        return problem
+
+
+class BadRequest(SharakaError):
+    status, code, title = 400, "bad_request", "Bad request"
+
+
+class InvalidQuestion(BadRequest):
+    code, title = "invalid_question", "Invalid question"
+
+
+class QueryTooLong(BadRequest):
+    code, title = "query_too_long", "Query too long"
+
+
+class MalformedQuery(BadRequest):
+    code, title = "malformed_query", "Malformed SPARQL query"
+
+
+class ForbiddenQuery(BadRequest):
+    code, title = "forbidden_query", "Query not allowed"
+
+
+class NotFound(SharakaError):
+    status, code, title = 404, "not_found", "Not found"
+
+
+class MethodNotAllowed(SharakaError):
+    status, code, title = 405, "method_not_allowed", "Method not allowed"
+
+
+class NotAcceptable(SharakaError):
+    status, code, title = 406, "not_acceptable", "Not acceptable"
+
+
+class PayloadTooLarge(SharakaError):
+    status, code, title = 413, "payload_too_large", "Payload too large"
+
+
+class UnsupportedMediaType(SharakaError):
+    status, code, title = 415, "unsupported_media_type", "Unsupported media type"
+
+
+class StoreUnavailable(SharakaError):
+    status, code, title = 503, "store_unavailable", "Store unavailable"
+
+
+class QueryTimeout(SharakaError):
+    status, code, title = 503, "query_timeout", "Query timed out"
+
+
+class StoreTimeout(SharakaError):
+    status, code, title = 504, "store_timeout", "Store timed out"
+
+
+class StoreError(SharakaError):
+    status, code, title = 502, "store_error", "Store returned an unusable response"
+
+
+class GraphNotReady(SharakaError):
+    status, code, title = 503, "graph_not_ready", "Graph not loaded yet"
+
+
+class BuildError(SharakaError):
+    status, code, title = 500, "build_error", "Graph build failed"
