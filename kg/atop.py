@@ -67,30 +67,30 @@ def load(ctx: BuildContext) -> None:
 
 def _memberships(ctx: BuildContext, alliance: URIRef, atopid: str,
                  rows: list[tuple[int, dict[str, str]]]) -> None:
-    """One participation per membership spell: phases that follow each other without a gap
-    (a phase starts the month the previous one ends) are one spell, so a renegotiation is not
-    mistaken for a member leaving."""
-    by_member: dict[str, list[dict[str, str]]] = defaultdict(list)
+    """One participation per membership spell of a nation: phases that follow each other without a
+    gap (a phase starts the month the previous one ends) are one spell, so a renegotiation is not
+    mistaken for a member leaving; West Germany (260) handing over to Germany (255) in 1990 is
+    one spell of DEU for the same reason."""
+    by_key: dict[str, list[dict[str, str]]] = defaultdict(list)
     for _, row in rows:
-        by_member[row["member"]].append(row)
-    spell_count: dict[str, int] = defaultdict(int)  # per nation key: 255 and 260 are both Germany
-    for member in sorted(by_member, key=int):
-        phases = sorted(by_member[member], key=lambda r: int(r["phase"] or 0))
+        key = ctx.codes.from_cow(DATASET, row["member"], int(row["yrent"]) if row["yrent"] else None)
+        if key is None:
+            ctx.report.skip(DATASET, f"member code {row['member']} not mapped")
+            continue
+        by_key[key].append(row)
+    for key in sorted(by_key):
+        phases = sorted(by_key[key], key=lambda r: (int(r["yrent"]), int(r["moent"] or 0), int(r["phase"] or 0)))
         spells: list[list[dict[str, str]]] = []
         for row in phases:
             if spells and (row["yrent"], row["moent"]) == (spells[-1][-1]["yrexit"], spells[-1][-1]["moexit"]):
                 spells[-1].append(row)
             else:
                 spells.append([row])
-        for spell in spells:
+        for number, spell in enumerate(spells, start=1):
             first, last = spell[0], spell[-1]
-            join = PartialDate.parse(first["yrent"], first["moent"], first["dayent"])
-            key = ctx.codes.from_cow(DATASET, member, join.year if join else None)
-            if key is None:
-                ctx.report.skip(DATASET, f"member code {member} not mapped")
-                continue
-            spell_count[key] += 1
-            record = ctx.record(DATASET, "m", f"{atopid}-{member}-{'+'.join(r['phase'] for r in spell)}")
-            ctx.participation(DATASET, alliance, f"atop-{atopid}", key, record=record, join=join,
+            record_id = "+".join(f"{r['member']}-{r['phase']}" for r in spell)
+            ctx.participation(DATASET, alliance, f"atop-{atopid}", key,
+                              record=ctx.record(DATASET, "m", f"{atopid}-{record_id}"),
+                              join=PartialDate.parse(first["yrent"], first["moent"], first["dayent"]),
                               exit=PartialDate.parse(last["yrexit"], last["moexit"], last["dayexit"]),
-                              spell=spell_count[key])
+                              spell=number)

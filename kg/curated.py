@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.model import BuildContext, PartialDate
 from kg.sources import read_rows
@@ -22,6 +22,7 @@ KIND_SECTORS = {"military_assistance": "military_assistance", "defense_industry"
 
 
 def load(ctx: BuildContext) -> None:
+    groups = _group_names()
     for _, row in read_rows(DATASET, "agreements.csv"):
         record_id = row["id"]
         start = PartialDate.from_iso(row["start_date"])
@@ -37,6 +38,10 @@ def load(ctx: BuildContext) -> None:
             ctx.dates(g, uri, end, SK.endYear, None, SK.endDate)
         ctx.add(g, uri, DCTERMS.description, Literal(row["description"], lang="en"))
         ctx.add(g, uri, SK.sourceUrl, URIRef(row["source_url"]))
+        for name in groups.get(f"{DATASET}:{record_id}", []):
+            # A name people use for a group of agreements (the Abraham Accords), from the lexicon.
+            ctx.add(g, uri, SKOS.hiddenLabel, Literal(name, lang="en"))
+            ctx.add(g, uri, PROV.wasDerivedFrom, ctx.record("lexicon", "agreement_groups", name))
         ctx.add(g, uri, SK.recurring, Literal(row["recurring"] == "true"))
         ctx.add(g, uri, SK.partiesComplete, Literal(row["parties_complete"] == "true"))
         sectors = [SECTORS[s] for s in row["sectors"].split(";") if s]
@@ -56,3 +61,12 @@ def load(ctx: BuildContext) -> None:
             # No join or exit dates: the file does not say when each party joined a series.
             ctx.participation(g, uri, f"curated-{record_id}", key, record=record,
                               role=ROLE.lead if key == lead else None)
+
+
+def _group_names() -> dict[str, list[str]]:
+    """source id → group names (lexicon/agreement_groups.csv)."""
+    names: dict[str, list[str]] = {}
+    for _, row in read_rows("lexicon", "agreement_groups.csv"):
+        for sid in row["source_ids"].split(";"):
+            names.setdefault(sid, []).append(row["alias"])
+    return names

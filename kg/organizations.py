@@ -28,18 +28,30 @@ def load(ctx: BuildContext) -> None:
         for name in {row["name"], *(n.strip() for n in row.get("alt_names", "").split(";"))} - {label, ""}:
             ctx.add(DATASET, uri, SKOS.altLabel, Literal(name, lang="en"))
         ctx.add(DATASET, uri, SK.sourceId, Literal(f"{DATASET}:{row['cow_column']}"))
-    spells: dict[tuple[str, str], int] = defaultdict(int)
+    # Spells per (organization, nation), merged when one code hands over to another the next
+    # year (West Germany 260 until 1989, Germany 255 from 1990): a new code is not a new member.
+    spells: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for _, row in read_rows(DATASET, "igo_memberships.csv"):
-        start = PartialDate.parse(row["start_year"])
-        key = ctx.codes.from_cow(DATASET, row["ccode"], start.year if start else None)
-        if key is None or start is None:
+        key = ctx.codes.from_cow(DATASET, row["ccode"], int(row["start_year"]))
+        if key is None:
             ctx.report.skip(DATASET, f"member code {row['ccode']} not mapped")
             continue
-        org = row["org_code"]
-        spells[(org, key)] += 1
-        # A spell that runs to the end of the data (2014) or into missing data is not an exit.
-        exit_date = PartialDate.parse(row["end_year"]) if row["ended_by"] in ENDED else None
-        record = ctx.record(DATASET, "memberships", f"{org}-{row['ccode']}-{row['start_year']}")
-        ctx.participation(DATASET, organization_uri(org), f"org-{org}", key, record=record, join=start,
-                          exit=exit_date, spell=spells[(org, key)], shortcut=SK.hasMember)
-        ctx.add(DATASET, nation_uri(key), SK.memberOf, organization_uri(org))
+        spells[(row["org_code"], key)].append(row)
+    for (org, key), rows in sorted(spells.items()):
+        merged: list[list[dict[str, str]]] = []
+        for row in sorted(rows, key=lambda r: int(r["start_year"])):
+            if merged and int(row["start_year"]) == int(merged[-1][-1]["end_year"]) + 1 \
+                    and merged[-1][-1]["ended_by"] == "absent":
+                merged[-1].append(row)
+            else:
+                merged.append([row])
+        for number, spell in enumerate(merged, start=1):
+            first, last = spell[0], spell[-1]
+            # A spell that runs to the end of the data (2014) or into missing data is not an exit.
+            exit_date = PartialDate.parse(last["end_year"]) if last["ended_by"] in ENDED else None
+            record_id = "+".join(f"{r['ccode']}-{r['start_year']}" for r in spell)
+            ctx.participation(DATASET, organization_uri(org), f"org-{org}", key,
+                              record=ctx.record(DATASET, "memberships", f"{org}-{record_id}"),
+                              join=PartialDate.parse(first["start_year"]), exit=exit_date, spell=number,
+                              shortcut=SK.hasMember)
+            ctx.add(DATASET, nation_uri(key), SK.memberOf, organization_uri(org))

@@ -1,0 +1,34 @@
+"""The answer object: one shape for the CLI, the JSON API and the chat page (see docs/answer.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATUSES = ("answered", "no_results", "no_match", "unknown_entity", "ambiguous", "out_of_scope")
+
+
+@dataclass
+class Answer:
+    question: str
+    status: str
+    text: str
+    answers: list[dict[str, Any]] = field(default_factory=list)
+    template: str | None = None
+    score: float | None = None
+    bindings: dict[str, list[str]] = field(default_factory=dict)
+    sparql: str | None = None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
+    dataset_version: str = ""
+    elapsed_ms: float = 0.0
+    truncated: bool = False
+    value: Any = None
+    explanation: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

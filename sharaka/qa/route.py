@@ -1,0 +1,154 @@
+"""Stage 3, route: pick the template whose examples the question most resembles, among the templates
+whose required slots the linked question can fill. Scores are kept for the explanation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from queries import Template
+from sharaka.qa.link import LinkedQuestion, Mention
+
+# Points taken off for what the question says but the template would ignore.
+UNUSED_PENALTY = {"nation": 22.0, "agreement": 22.0, "organization": 22.0, "category": 9.0,
+                  "sector": 7.0, "obligation": 9.0, "year": 10.0}
+FILLED_OPTIONAL_BONUS = 2.0
+KEYWORD_BONUS_CAP = 14.0
+MIN_ROUTE_SCORE = 52.0
+
+CONCEPT_KINDS = ("category", "obligation", "sector")
+# A question opening with one of these expects yes or no ("Is Türkiye in …", "Does Egypt …").
+AUXILIARIES = frozenset("is are was were does do did has have had can could will would should".split())
+YES_NO_BONUS, YES_NO_MISMATCH = 6.0, 12.0
+
+
+@dataclass
+class SlotFill:
+    """Values for a template's slots (typed rdflib terms) and how to say each in a sentence."""
+
+    values: dict[str, list[Node]] = field(default_factory=dict)
+    mentions: dict[str, Mention] = field(default_factory=dict)
+    years: tuple[int | None, int | None] | None = None
+    year_text: str = ""
+    limit: int | None = None
+
+
+@dataclass
+class Route:
+    template: Template
+    score: float
+    similarity: float
+    example: str
+    fill: SlotFill
+    unused: list[str]
+
+
+@dataclass
+class RouteDecision:
+    best: Route | None
+    runner_up: Route | None
+    candidates: int
+
+
+class Router:
+    def __init__(self, templates: tuple[Template, ...], example_skeletons: dict[str, list[tuple[str, str]]]) -> None:
+        self.templates = templates
+        self.example_skeletons = example_skeletons
+        df: Counter[str] = Counter(k for t in templates for k in set(t.keywords))
+        # Rare keywords say more: "withdrew" points at one template, "which" at many.
+        self.keyword_weight = {k: 8.0 / n for k, n in df.items()}
+
+    def route(self, linked: LinkedQuestion) -> RouteDecision:
+        routes = [r for t in self.templates if (r := self._score(t, linked)) is not None]
+        routes.sort(key=lambda r: (-r.score, r.template.id))
+        best = routes[0] if routes and routes[0].score >= MIN_ROUTE_SCORE else None
+        runner = routes[1] if len(routes) > 1 else None
+        if best is None and routes:
+            runner = routes[0]
+        return RouteDecision(best, runner, len(routes))
+
+    def _score(self, template: Template, linked: LinkedQuestion) -> Route | None:
+        fill = fill_slots(template, linked)
+        if fill is None:
+            return None
+        unused = unused_mentions(template, linked)
+        similarity, example = 0.0, ""
+        for text, skeleton in self.example_skeletons[template.id]:
+            s = 0.5 * fuzz.token_set_ratio(linked.skeleton, skeleton) + 0.5 * fuzz.ratio(linked.skeleton, skeleton)
+            if s > similarity:
+                similarity, example = s, text
+        words = set(linked.skeleton.split())
+        bonus = min(KEYWORD_BONUS_CAP, sum(self.keyword_weight[k] for k in set(template.keywords) if k in words))
+        filled = sum(1 for s in template.slots if s.optional and (s.name in fill.values or
+                                                                    (s.type == "year_range" and fill.years)))
+        score = similarity + bonus + FILLED_OPTIONAL_BONUS * filled - sum(UNUSED_PENALTY[u] for u in unused)
+        tokens = linked.question.tokens
+        yes_no = bool(tokens) and tokens[0].norm in AUXILIARIES
+        if template.answer == "boolean":
+            score += YES_NO_BONUS if yes_no else -YES_NO_MISMATCH
+        elif yes_no:
+            score -= YES_NO_BONUS
+        return Route(template, round(score, 1), round(similarity, 1), example, fill, unused)
+
+
+def fill_slots(template: Template, linked: LinkedQuestion) -> SlotFill | None:
+    """Slot values from the linked question, or None when a required slot cannot be filled."""
+    fill = SlotFill()
+    pools = {kind: list(linked.of_kind(kind)) for kind in ("nation", "agreement", "organization") + CONCEPT_KINDS}
+    for slot in template.slots:
+        if slot.type in ("nation", "agreement", "organization", "category", "sector", "obligation"):
+            pool = pools[slot.type]
+            if pool:
+                mention = pool.pop(0)
+                fill.values[slot.name] = list(mention.uris)
+                fill.mentions[slot.name] = mention
+        elif slot.type == "concept":
+            for kind in CONCEPT_KINDS:
+                if pools[kind]:
+                    mention = pools[kind].pop(0)
+                    fill.values[slot.name] = list(mention.uris)
+                    fill.mentions[slot.name] = mention
+                    break
+        elif slot.type == "year":
+            point = next((y for y in linked.years if y.point is not None), None)
+            if point is not None:
+                fill.values[slot.name] = [Literal(point.point, datatype=XSD.integer)]
+                fill.year_text = point.describe()
+        elif slot.type == "year_range" and linked.years:
+            span = linked.years[0]
+            fill.years = (span.first, span.last)
+            fill.year_text = span.describe()
+            for var, bound in zip(slot.variables, fill.years, strict=True):
+                if bound is not None:
+                    fill.values[var] = [Literal(bound, datatype=XSD.integer)]
+        elif slot.type == "number":
+            fill.limit = linked.number.value if linked.number else template.default_limit
+        if not slot.optional and slot.name not in fill.values and not (slot.type == "year_range" and fill.years):
+            return None
+    if fill.limit is None and template.default_limit is not None:
+        fill.limit = template.default_limit
+    return fill
+
+
+def unused_mentions(template: Template, linked: LinkedQuestion) -> list[str]:
+    """Kinds of things the question mentions that the template has no slot for."""
+    capacity = Counter("category" if t in ("category",) else t for t in template.slot_types())
+    if "concept" in capacity:
+        capacity.update({k: 1 for k in CONCEPT_KINDS})
+    unused = []
+    for kind in ("nation", "agreement", "organization") + CONCEPT_KINDS:
+        extra = len(linked.of_kind(kind)) - capacity.get(kind, 0)
+        unused.extend([kind] * max(0, extra))
+    has_year_slot = capacity.get("year", 0) + capacity.get("year_range", 0)
+    if linked.years and not has_year_slot:
+        unused.append("year")
+    return unused
+
+
+def bound_entities(fill: SlotFill) -> dict[str, list[URIRef]]:
+    return {k: [v for v in vs if isinstance(v, URIRef)] for k, vs in fill.values.items()}
