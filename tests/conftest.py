@@ -37,3 +37,25 @@ def settings(data_dir: Path) -> Settings:
 @pytest.fixture(scope="session")
 def memory_store(graph_file: Path) -> MemoryStore:
     return MemoryStore.from_nquads(graph_file)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, memory_store: MemoryStore):  # type: ignore[no-untyped-def]
+    """The service on the full graph (embedded store), shared by the test session."""
+    from service.app import create_app
+
+    return create_app(settings, store=memory_store)
+
+
+@pytest.fixture()
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def live_url(app):  # type: ignore[no-untyped-def]
+    """Base URL of a real server on 127.0.0.1 serving the app."""
+    from tests.live_server import serve
+
+    with serve(app) as url:
+        yield url

@@ -27,6 +27,11 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX void: <http://rdfs.org/ns/void#>
 """
 
+# pyshacl 0.40 calls rdflib 7.6 Dataset APIs that warn on every triple lookup (over a million
+# warnings for the full graph); they are the libraries' business and only slow the run down.
+pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore:Dataset.identifier is deprecated:DeprecationWarning")]
+
 
 def sk(name: str) -> URIRef:
     return URIRef(SK + name)
@@ -208,9 +213,6 @@ AGREEMENT_DEFECTS = [
      f"VALUES ?k {{ {kinds_values()} }} }} }} GROUP BY ?a }} FILTER(?kinds != 1)"),
     ("no start year", "FILTER NOT EXISTS { ?a sk:startYear ?y }"),
     ("no source id", "FILTER NOT EXISTS { ?a sk:sourceId ?id }"),
-    ("no record in a cited dataset", """FILTER NOT EXISTS {
-        ?a prov:wasDerivedFrom ?r . ?r a sk:SourceRecord ; dcterms:isPartOf ?d .
-        ?d dcterms:bibliographicCitation ?citation }"""),
     ("source id not matching its URI", """?a sk:sourceId ?id
         FILTER(STR(?a) != CONCAT("https://w3id.org/sharaka/id/agreement/", REPLACE(STR(?id), ":", "-")))"""),
 ]
@@ -220,6 +222,14 @@ AGREEMENT_DEFECTS = [
 def test_no_agreement_has_defect(memory_store: MemoryStore, pattern: str) -> None:
     query = f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a sk:Agreement . {pattern} }}"
     assert count(memory_store, query) == 0
+
+
+def test_every_agreement_comes_from_a_record_of_a_cited_dataset(memory_store: MemoryStore) -> None:
+    # counted positively: the same check with FILTER NOT EXISTS takes a minute in Oxigraph
+    derived = count(memory_store, """SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+        ?a a sk:Agreement ; prov:wasDerivedFrom ?r . ?r a sk:SourceRecord ; dcterms:isPartOf ?d .
+        ?d dcterms:bibliographicCitation ?citation }""")
+    assert derived == count(memory_store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a sk:Agreement }")
 
 
 def test_defect_queries_can_find_something(memory_store: MemoryStore) -> None:
