@@ -59,3 +59,11 @@ def live_url(app):  # type: ignore[no-untyped-def]
 
     with serve(app) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def engine(memory_store: MemoryStore):  # type: ignore[no-untyped-def]
+    """The QA engine on the full graph (embedded store)."""
+    from sharaka.qa.engine import QAEngine
+
+    return QAEngine(memory_store)

@@ -33,7 +33,7 @@ class BoundQuery:
 
 def term_text(term: Node) -> str:
     if isinstance(term, URIRef):
-        if not _SAFE_IRI.match(str(term)):
+        if not _SAFE_IRI.fullmatch(str(term)):
             raise UnsafeBinding(f"refusing to bind IRI {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal) and term.datatype in SAFE_DATATYPES and term.language is None:

@@ -18,7 +18,7 @@ from sharaka.qa.answer import Answer
 from sharaka.qa.bind import bind
 from sharaka.qa.lexicon import STOPWORDS, EntityIndex, build_index
 from sharaka.qa.link import ENTITY_KINDS, LinkedQuestion, Linker
-from sharaka.qa.normalize import fold
+from sharaka.qa.normalize import Token, fold
 from sharaka.qa.render import DatasetInfo, answer_items, compose_text, python_value, sources_of
 from sharaka.qa.route import Route, Router
 from sharaka.settings import Settings
@@ -95,10 +95,11 @@ class QAEngine:
             return self._finish(self._no_match(question, linked, "The question has no words I can read."), trace, linked)
         if linked.ambiguities:
             return self._finish(self._ambiguous(question, linked), trace, linked)
+        foreign = self._foreign_words(linked)
+        if foreign is not None and any(not t.text[:1].isupper() for t in foreign):
+            return self._finish(self._out_of_scope_answer(question), trace, linked)
         if linked.unknown:
             return self._finish(self._unknown_entity(question, linked), trace, linked)
-        if self._out_of_scope(linked):
-            return self._finish(self._out_of_scope_answer(question), trace, linked)
         decision = self.router.route(linked)
         trace.mark("route")
         if decision.best is None:
@@ -164,15 +165,16 @@ class QAEngine:
         return value, " ".join(sentences)
 
     # -- failures --------------------------------------------------------------------------------
-    def _out_of_scope(self, linked: LinkedQuestion) -> bool:
-        """No word of the domain, and words the domain does not know (capital, weather, football)."""
+    def _foreign_words(self, linked: LinkedQuestion) -> list[Token] | None:
+        """Words the domain does not know (capital, weather, football), when the question has no word
+        of the domain at all; None when it has some (then it is in scope, understood or not)."""
         if linked.domain_words or any(m.kind in ("agreement", "organization") for m in linked.mentions):
-            return False
-        words = [t.norm for i, t in enumerate(linked.question.tokens) if not self._in_mention(linked, i)]
-        if any(w in self.domain_words for w in words):
-            return False
-        foreign = [w for w in words if w not in self.known_words and w not in STOPWORDS and not w.isdigit()]
-        return bool(foreign) and not linked.unknown or (not linked.mentions and bool(foreign))
+            return None
+        tokens = [t for i, t in enumerate(linked.question.tokens) if not self._in_mention(linked, i)]
+        if any(t.norm in self.domain_words for t in tokens):
+            return None
+        return [t for t in tokens if t.norm not in self.known_words and t.norm not in STOPWORDS
+                and not t.norm.isdigit()] or None
 
     @staticmethod
     def _in_mention(linked: LinkedQuestion, index: int) -> bool:

@@ -25,7 +25,7 @@ done has have had having what which who whom whose when where why how whether th
 here it its they them their he she his her we us our you your i me my mine any all some each every both
 either neither one ones other others than then so as if into onto over under about above below between
 since before after during until till upon within without across against among per via up down out off
-again also just only very more most much many few less least such same own can could shall should will
+again also just only very more much few less such same own can could shall should will
 would may might must let lets please tell show give list name find get me ok yes de la le les du des et
 un une en au aux par pour sur est il elle qui que quoi quel quelle quels quelles avec sans ou dans
 """.split())

@@ -136,7 +136,7 @@ class Linker:
         if m.re is _ATOP_ID:
             return self.index.source_ids.get(f"atop:{m.group(1)}")
         if m.re is _DCAD_ID:
-            return self.index.source_ids.get(f"dcad:{whole.upper().replace('DCADV', 'DCADv')}")
+            return self.index.source_ids.get(f"dcad:{whole.lower()}")
         return self.index.source_ids.get(f"{m.group(1).lower()}:{m.group(2)}".lower())
 
     def _exact_candidates(self, nq: NormalizedQuestion, consumed: set[int]) -> list[_Candidate]:

@@ -63,7 +63,7 @@ def _is_arabic(char: str) -> bool:
 
 def clean(question: str) -> str:
     """Visible clean-up: control characters out, whitespace collapsed."""
-    text = unicodedata.normalize("NFC", question)
+    text = unicodedata.normalize("NFC", question).translate(_DASHES)
     text = "".join(c if unicodedata.category(c)[0] != "C" or c in "\t\n" else " " for c in text)
     # Arabic diacritics and tatweel carry no meaning here and would split words.
     return " ".join(_ARABIC_DIACRITICS.sub("", text).split())

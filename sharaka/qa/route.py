@@ -12,6 +12,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from queries import Template
+from sharaka.qa.lexicon import STOPWORDS
 from sharaka.qa.link import LinkedQuestion, Mention
 
 # Points taken off for what the question says but the template would ignore.
@@ -83,7 +84,10 @@ class Router:
             if s > similarity:
                 similarity, example = s, text
         words = set(linked.skeleton.split())
-        bonus = min(KEYWORD_BONUS_CAP, sum(self.keyword_weight[k] for k in set(template.keywords) if k in words))
+        hits = [k for k in set(template.keywords) if k in words]
+        if not template.required and not any(k not in STOPWORDS for k in hits):
+            return None  # a template that needs no entity must at least be asked for in words
+        bonus = min(KEYWORD_BONUS_CAP, sum(self.keyword_weight[k] for k in hits))
         filled = sum(1 for s in template.slots if s.optional and (s.name in fill.values or
                                                                     (s.type == "year_range" and fill.years)))
         score = similarity + bonus + FILLED_OPTIONAL_BONUS * filled - sum(UNUSED_PENALTY[u] for u in unused)

@@ -51,8 +51,8 @@ def _this_year() -> int:
 
 # Order matters: the longer, more specific patterns first; a span taken is not matched again.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:between|from)\s+(?:the\s+years?\s+)?{_Y}\s*(?:and|to|until|till|through|-)\s*{_Y}\b", re.I), "range"),
-    (re.compile(rf"\b{_Y}\s*(?:-|to|until|till|through)\s*{_Y}\b", re.I), "range"),
+    (re.compile(rf"\b(?:between|from)\s+(?:the\s+years?\s+)?{_Y}\s*(?:and|to|until|till|through|[-–—])\s*{_Y}\b", re.I), "range"),
+    (re.compile(rf"\b{_Y}\s*(?:[-–—]|to|until|till|through)\s*{_Y}\b", re.I), "range"),
     (re.compile(rf"\b(?:in\s+|during\s+)?(?:the\s+)?{_Y[:-1]})'?s\b", re.I), "decade"),
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(fifties|sixties|seventies|eighties|nineties)\b", re.I), "decade_word"),
     (re.compile(rf"\b(?:since|from|starting(?:\s+in)?|as\s+of\s+and\s+after|beginning(?:\s+in)?)\s+(?:the\s+year\s+)?{_Y}\b", re.I), "since"),

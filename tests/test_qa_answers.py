@@ -1,0 +1,93 @@
+"""The answer object and the failure statuses, end to end through the engine; and the property that
+any text up to the length limit gives an answer object, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sharaka.errors import InvalidQuestion
+from sharaka.qa.answer import STATUSES
+from sharaka.qa.engine import QAEngine
+
+REQUIRED_FIELDS = {"question", "status", "text", "answers", "template", "score", "bindings", "sparql", "sources",
+                   "suggestions", "dataset_version", "elapsed_ms", "value", "truncated", "explanation"}
+
+
+def test_answer_object_shape(engine: QAEngine) -> None:
+    answer = engine.answer("Who are the parties to the Abraham Accords?").to_dict()
+    assert REQUIRED_FIELDS <= set(answer)
+    assert answer["status"] == "answered" and answer["template"] == "agreement_parties"
+    nations = {a["iso3"] for a in answer["answers"]}
+    assert nations == {"ARE", "BHR", "SDN", "MAR", "ISR", "USA"}
+    assert all(a["type"] == "nation" and a["uri"].startswith("https://w3id.org/sharaka/id/nation/")
+               for a in answer["answers"])
+    curated = next(s for s in answer["sources"] if s["dataset"] == "curated")
+    assert curated["record_count"] == 4 and "Sharaka curated agreements" in curated["citation"]
+    assert len(answer["dataset_version"]) == 12 and answer["elapsed_ms"] > 0
+
+
+def test_agreement_answers_carry_source_ids_and_dates(engine: QAEngine) -> None:
+    answer = engine.answer("What defence pacts has Pakistan signed?")
+    assert answer.status == "answered"
+    pact = next(a for a in answer.answers if a["source_id"] == "atop:3222")
+    assert pact["start"] == 1951 and pact["type"] == "agreement" and pact["kind"] == "defence pact"
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Is Türkiye in a joint exercise with Azerbaijan?", True),
+    ("Does Pakistan have a defence pact with Saudi Arabia?", True),
+    ("Has the United Kingdom signed a peace treaty with Israel?", False),
+    ("How many parties does the Agadir Agreement have?", None),
+    ("When did Egypt join the OIC?", 1969),
+    ("Is Pakistan a member of the OIC?", True),
+    ("Is the Black Sea Grain Initiative still in force?", False),
+])
+def test_literal_values(engine: QAEngine, question: str, value: object) -> None:
+    answer = engine.answer(question)
+    if value is not None:
+        assert answer.status == "answered" and answer.value == value
+
+
+@pytest.mark.parametrize(("question", "status"), [
+    ("What is the capital of France?", "out_of_scope"),
+    ("Who won the football world cup in 2018?", "out_of_scope"),
+    ("What's the weather like in Cairo today?", "out_of_scope"),
+    ("Which countries has Wakanda signed defence pacts with?", "unknown_entity"),
+    ("Is Freedonia in the OIC?", "unknown_entity"),
+    ("partners of Congo", "ambiguous"),
+    ("Which countries has Nigeri signed agreements with?", "ambiguous"),
+    ("Which countries did Britain sign peace deals with?", "no_results"),
+    ("????", "no_match"),
+    ("agreements", "no_match"),
+])
+def test_failure_statuses(engine: QAEngine, question: str, status: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == status, (answer.text, answer.template)
+    if status != "no_results":
+        assert answer.suggestions, "a failure says what to try instead"
+        assert answer.sparql is None
+
+
+def test_too_long_question_is_an_invalid_question(engine: QAEngine) -> None:
+    with pytest.raises(InvalidQuestion):
+        engine.answer("x" * (engine.max_question_length + 1))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=500))
+def test_any_text_gives_an_answer_object(engine: QAEngine, text: str) -> None:
+    answer = engine.answer(text)
+    assert answer.status in STATUSES
+    assert isinstance(answer.text, str) and answer.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Pakistan", "Turkey", "defence", "pacts", "since", "2000", "OIC", "who", "is",
+                                 "members", "of", "the", "Congo", "Nigeri", "atop:3222", "between", "and", "1990",
+                                 "how", "many", "top", "5", "Abraham", "Accords", "?", "باكستان", "\u0022", "\\"]),
+                max_size=14))
+def test_any_word_salad_of_domain_words_gives_an_answer_object(engine: QAEngine, words: list[str]) -> None:
+    answer = engine.answer(" ".join(words))
+    assert answer.status in STATUSES

@@ -1,0 +1,71 @@
+"""Stage 4, binding: only typed terms reach a query — IRIs from the graph's own index and integers we
+parsed. Quotes, backslashes, \\u0022, '>' or newlines typed by a user cannot change a query."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from queries import load_templates
+from sharaka.qa.bind import UnsafeBinding, bind, term_text
+from sharaka.qa.engine import QAEngine
+from sharaka.qa.route import SlotFill
+
+PARTNERS = next(t for t in load_templates() if t.id == "partners")
+HOSTILE = ['Pakistan" } ; DROP ALL ; #', "Pakistan\\u0022 ) }", "Pakistan> <x", "Pakistan\n}\nSELECT * {",
+           "Pakistan' UNION { ?s ?p ?o }", "Pakistan\\", "PREFIX x: <file:///etc/passwd>"]
+
+
+@pytest.mark.parametrize("term", [
+    URIRef('https://w3id.org/sharaka/id/nation/PAK> } ; DROP ALL ; #'),
+    URIRef("https://w3id.org/sharaka/id/nation/PAK\n"),
+    URIRef('https://w3id.org/sharaka/id/nation/"x'),
+    URIRef("file:///etc/passwd"),
+    Literal('Pakistan" }'),
+    Literal("1999", datatype=XSD.string),
+    Literal("1999 } SELECT", datatype=XSD.integer),
+    Literal("x", lang="en"),
+    BNode("b1"),
+])
+def test_unsafe_values_are_refused(term: object) -> None:
+    with pytest.raises(UnsafeBinding):
+        term_text(term)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("term", "text"), [
+    (URIRef("https://w3id.org/sharaka/id/nation/PAK"), "<https://w3id.org/sharaka/id/nation/PAK>"),
+    (Literal(2000, datatype=XSD.integer), "2000"),
+    (Literal(True), "true"),
+])
+def test_safe_values_are_written_as_terms(term: object, text: str) -> None:
+    assert term_text(term) == text  # type: ignore[arg-type]
+
+
+def test_bind_writes_a_values_block_and_leaves_the_rest_of_the_query_alone() -> None:
+    fill = SlotFill(values={"nation": [URIRef("https://w3id.org/sharaka/id/nation/PAK")],
+                            "from": [Literal(2000, datatype=XSD.integer)]}, years=(2000, None))
+    bound = bind(PARTNERS, fill)
+    assert "VALUES (?nation ?category ?sector ?from ?to)" in bound.text
+    assert "(<https://w3id.org/sharaka/id/nation/PAK> UNDEF UNDEF 2000 UNDEF)" in bound.text
+    assert bound.text.replace(bound.text[bound.text.index("VALUES"):bound.text.index("}", bound.text.index("VALUES")) + 1],
+                              "# {{values}}") == PARTNERS.query
+    assert bound.bindings == {"nation": ["https://w3id.org/sharaka/id/nation/PAK"], "from": ["2000"]}
+
+
+def test_bind_refuses_a_fill_with_an_unsafe_value() -> None:
+    fill = SlotFill(values={"nation": [URIRef('https://w3id.org/x> } ; DROP ALL #')]})
+    with pytest.raises(UnsafeBinding):
+        bind(PARTNERS, fill)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_in_a_question_never_reaches_the_query(engine: QAEngine, hostile: str) -> None:
+    answer = engine.answer(f"Which countries has {hostile} signed defence pacts with?")
+    if answer.sparql is not None:
+        body = answer.sparql
+        for fragment in ("DROP", "etc/passwd", "UNION { ?s ?p ?o }", "\\u0022", "<x"):
+            assert fragment not in body
+        bound_values = [v for vs in answer.bindings.values() for v in vs]
+        assert all(v.startswith("https://w3id.org/sharaka/") or v.lstrip("-").isdigit() for v in bound_values)
+        assert answer.template == "partners" and answer.bindings["nation"] == ["https://w3id.org/sharaka/id/nation/PAK"]
