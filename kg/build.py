@@ -18,7 +18,8 @@ from kg import atop, curated, dcad, desta, nca, nations, organizations
 from kg.countries import KNOWN_UNMAPPED
 from kg.describe import describe
 from kg.model import BuildContext, BuildReport
-from kg.sources import SOURCES_DIR, verify_checksums
+from kg import sources
+from kg.sources import verify_checksums
 from kg.vocab import graph_uri
 from ontology import ONTOLOGY_FILE
 
@@ -42,10 +43,10 @@ KG_DIR = Path(__file__).resolve().parent
 def input_fingerprint() -> str:
     """Hash of everything the build reads: sources, ontology and the build code itself."""
     digest = hashlib.sha256()
-    files = sorted(p for p in SOURCES_DIR.rglob("*") if p.is_file() and p.suffix in {".csv", ".toml"})
-    files += sorted(KG_DIR.glob("*.py")) + [ONTOLOGY_FILE]
+    files = sorted(p for p in sources.SOURCES_DIR.rglob("*") if p.is_file() and p.suffix in {".csv", ".toml"})
+    files += sorted(KG_DIR.rglob("*.py")) + [ONTOLOGY_FILE]
     for path in files:
-        digest.update(str(path.relative_to(KG_DIR.parent)).encode())
+        digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

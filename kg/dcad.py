@@ -33,8 +33,12 @@ def load(ctx: BuildContext) -> None:
         if None in parties:
             ctx.report.skip(DATASET, "party code not mapped")
             continue
+        if parties[0] == parties[1]:
+            # Three rows give the same code twice (e.g. DCADv1.0-0297): one party, as the codes say.
+            ctx.report.skip(DATASET, "same party code twice (one party kept)")
+            parties = parties[:1]
         categories = [row[c] for c in ("category1", "category2", "category3") if row[c] in CATEGORY_SECTORS]
-        label = (f"{english_name(parties[0])}–{english_name(parties[1])} defence cooperation agreement "
+        label = (f"{'–'.join(english_name(p) for p in parties if p)} defence cooperation agreement "
                  f"({', '.join(CATEGORY_WORDS[c] for c in categories) or 'general'}, {start.year})")
         record = ctx.record(DATASET, "main", record_id)
         uri = ctx.agreement(DATASET, record_id, "defence_cooperation", label, start, record)
@@ -44,7 +48,7 @@ def load(ctx: BuildContext) -> None:
         # terminated: 1 = terminated by 2010, 0 = not; other codes (-88, -99) say nothing.
         if row["terminated"] in ("0", "1"):
             ctx.add(DATASET, uri, SK.inForceAtCoverageEnd, Literal(row["terminated"] == "0"))
-        ctx.add(DATASET, uri, SK.bilateral, Literal(True))
+        ctx.add(DATASET, uri, SK.bilateral, Literal(len(parties) == 2))
         ctx.sectors(DATASET, uri, ["defence", *(s for c in categories if (s := CATEGORY_SECTORS[c]))])
         for key in parties:
             assert key is not None

@@ -35,6 +35,8 @@ def load(ctx: BuildContext) -> None:
     for row in rows:
         if row["entry_type"] == "withdrawal":
             _withdrawal(ctx, row, agreements, parties)
+    for number, uri in agreements.items():  # after accessions: "bilateral" means two parties at any time
+        ctx.add(DATASET, uri, SK.bilateral, Literal(len(parties[number]) == 2))
 
 
 def _base_treaty(ctx: BuildContext, row: dict[str, str], agreements: dict[str, URIRef],
@@ -58,7 +60,6 @@ def _base_treaty(ctx: BuildContext, row: dict[str, str], agreements: dict[str, U
             continue
         parties[number].add(key)
         ctx.participation(DATASET, uri, f"desta-{number}", key, record=record, join=start)
-    ctx.add(DATASET, uri, SK.bilateral, Literal(len(parties[number]) == 2))
 
 
 def _accession(ctx: BuildContext, row: dict[str, str], agreements: dict[str, URIRef],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +11,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.countries import COW_EXCEPTIONS, by_cow, by_iso3
 from kg.model import BuildContext
-from kg.sources import SOURCES_DIR, read_rows
+from kg.sources import read_rows
 from kg.vocab import SK, nation_uri
 
 GRAPH = "nations"
@@ -67,17 +66,13 @@ def english_name(key: str) -> str:
 def lexicon() -> dict[str, list[tuple[str, str, str]]]:
     """Nation key → [(alias, kind, lang)] from the hand-written linking lexicon."""
     result: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    path = SOURCES_DIR / "lexicon" / "nation_aliases.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            result[row["iso3"]].append((row["alias"], row["kind"], row["lang"]))
-    ambiguous = SOURCES_DIR / "lexicon" / "ambiguous_names.csv"
-    with ambiguous.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            # An ambiguous alias is attached to every candidate: the linker then sees the tie
-            # and asks the user instead of guessing.
-            for key in row["candidates"].split(";"):
-                result[key.strip()].append((row["alias"], "ambiguous", "en"))
+    for _, row in read_rows("lexicon", "nation_aliases.csv"):
+        result[row["iso3"]].append((row["alias"], row["kind"], row["lang"]))
+    for _, row in read_rows("lexicon", "ambiguous_names.csv"):
+        # An ambiguous alias is attached to every candidate: the linker then sees the tie
+        # and asks the user instead of guessing.
+        for key in row["candidates"].split(";"):
+            result[key.strip()].append((row["alias"], "ambiguous", "en"))
     return result
 
 

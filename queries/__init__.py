@@ -14,6 +14,8 @@ Header format (comment lines before the query):
     #   - Which countries has Pakistan signed defence pacts with since 2000?
 
 A slot is `name=type`, optional when the type ends with `?`. Types are the keys of SLOT_TYPES.
+A query line ending in `# if <variable>` is kept only when that variable is bound (optional
+filters such as `?agreement a ?category .  # if category`).
 The query marks where bindings go with the line `# {{values}}`; without bindings that line is a
 comment, so every file is also a runnable example query (the SPARQL editor shows them).
 """

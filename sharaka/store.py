@@ -40,6 +40,7 @@ class RawResult:
     body: bytes
     media_type: str
     kind: str  # SELECT, ASK, CONSTRUCT (CONSTRUCT and DESCRIBE both give graphs)
+    truncated: bool = False  # rows (or triples) beyond a limit were left out
 
 
 @dataclass
@@ -150,8 +151,13 @@ class MemoryStore:
         return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result]  # type: ignore[misc]
 
     def raw(self, query: str, result_media_type: str, graph_media_type: str,
-            dataset: DatasetSpec | None = None) -> RawResult:
+            dataset: DatasetSpec | None = None, limit: int | None = None) -> RawResult:
+        """Serialized result; with `limit`, SELECT rows and graph triples beyond it are cut (truncated=True)."""
         result = self._query(query, dataset)
+        if limit is not None:
+            from sharaka.sparql_results import serialize_capped
+
+            return serialize_capped(result, result_media_type, graph_media_type, limit)  # type: ignore[arg-type]
         if isinstance(result, ox.QueryTriples):
             fmt = ox.RdfFormat.from_media_type(graph_media_type)
             assert fmt is not None, graph_media_type

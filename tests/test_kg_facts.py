@@ -66,11 +66,11 @@ ATOP_SPELLS = [
     ("3222", "SAU", [(1951, CURRENT)]),  # atop5_1m.csv: atopid 3222 member 670 phase 0 yrent 1951 yrexit 0
     ("3222", "TUR", []),                 # near-miss: atop5_1a.csv atopid 3222 lists only mem1 670, mem2 770
     # phases 1 (1949/4-1951/6) and 2 (1951/6-) follow without a gap: one spell, not two
-    ("3180", "USA", [(1949, CURRENT)]),  # atop5_1m.csv: atopid 3180 member 2 phase 1 yrent 1949, phase 2 yrent 1951
+    ("3180", "USA", [(1949, CURRENT)]),  # atop5_1m.csv: 3180 member 2 phase 1 yrent 1949, phase 2 yrent 1951
     ("3180", "TUR", [(1951, CURRENT)]),  # atop5_1m.csv: atopid 3180 member 640 phase 2 yrent 1951 moent 10
     ("3180", "ALB", [(2008, CURRENT)]),  # atop5_1m.csv: atopid 3180 member 339 phase 2 yrent 2008
-    # West Germany (260) 1954-1990 and Germany (255) from 1990 are both DEU: two spells
-    ("3180", "DEU", [(1954, 1990), (1990, CURRENT)]),  # atop5_1m.csv: atopid 3180 member 260, member 255
+    # West Germany (260) hands over to Germany (255) in 1990/10: one spell of DEU (docs/semantics.md)
+    ("3180", "DEU", [(1954, CURRENT)]),  # atop5_1m.csv: 3180 member 260 1954/10-1990/10, member 255 1990/10-
     ("3180", "SWE", []),                 # near-miss: atop5_1a.csv atopid 3180 mem1-mem30 has no 380
     ("3285", "ALB", [(1955, 1968)]),     # atop5_1m.csv: atopid 3285 member 339 yrent 1955 yrexit 1968
     ("3285", "RUS", [(1955, 1991)]),     # atop5_1m.csv: atopid 3285 member 365 yrent 1955 yrexit 1991
@@ -191,7 +191,8 @@ DCAD_SECTORS = [
 
 @pytest.mark.parametrize(("dcaid", "notation", "expected"), DCAD_SECTORS)
 def test_dcad_sectors(memory_store: MemoryStore, dcaid: str, notation: str, expected: bool) -> None:
-    assert ask(memory_store, f"<{agreement('dcad-' + dcaid)}> sk:coversSector <{sector(notation)}>") is expected
+    triple = f"<{agreement('dcad-' + dcaid)}> sk:coversSector <{sector(notation)}>"
+    assert ask(memory_store, triple) is expected
 
 
 # --- DESTA ----------------------------------------------------------------------------------
@@ -263,8 +264,9 @@ def test_desta_dates(memory_store: MemoryStore, number: str, year: int, eif: int
         assert ask(memory_store, f"<{a}> sk:entryIntoForceYear {eif}")
 
 
-@pytest.mark.parametrize("number", ["304+1", "304_1", "1050", "1050a"])  # accession, withdrawal,
-def test_desta_events_are_not_agreements(memory_store: MemoryStore, number: str) -> None:  # protocol, consolidated
+# desta: 304+1 accession, 304_1 withdrawal, 1050 protocol or amendment, 1050a consolidated (base 304)
+@pytest.mark.parametrize("number", ["304+1", "304_1", "1050", "1050a"])
+def test_desta_events_are_not_agreements(memory_store: MemoryStore, number: str) -> None:
     assert not ask(memory_store, f'?a sk:sourceId "desta:{number}"')
 
 
@@ -344,10 +346,27 @@ OIC_SPELLS = [
 
 
 @pytest.mark.parametrize(("key", "expected"), OIC_SPELLS)
-def test_oic_membership(memory_store: MemoryStore, key: str, expected: list[tuple[int | None, int | None]]) -> None:
+def test_oic_membership(memory_store: MemoryStore, key: str,
+                        expected: list[tuple[int | None, int | None]]) -> None:
     assert spells(memory_store, organization("OIC"), key) == expected
     member = ask(memory_store, f"<{organization('OIC')}> sk:hasMember <{nation(key)}>")
     assert member is bool(expected)
+
+
+ORGANIZATION_SPELLS = [
+    # (organization, nation, [(join year, exit year)])
+    # igo_memberships.csv: NATO,260,1955,1989,full,absent and NATO,255,1990,2014: one spell of DEU
+    ("NATO", "DEU", [(1955, CURRENT)]),
+    ("NATO", "TUR", [(1952, CURRENT)]),        # igo_memberships.csv: NATO,640,1952,2014,full,data_end
+    ("EU", "DEU", [(1993, CURRENT)]),          # igo_memberships.csv: EU,255,1993,2014,full,data_end
+    ("WARSAW_PACT", "ALB", [(1955, 1968)]),    # igo_memberships.csv: WARSAW_PACT,339,1955,1968
+]
+
+
+@pytest.mark.parametrize(("org", "key", "expected"), ORGANIZATION_SPELLS)
+def test_organization_membership(memory_store: MemoryStore, org: str, key: str,
+                                 expected: list[tuple[int | None, int | None]]) -> None:
+    assert spells(memory_store, organization(org), key) == expected
 
 
 def test_oic_join_years_match_the_derived_oic_file(memory_store: MemoryStore) -> None:
@@ -369,8 +388,10 @@ def test_oic_join_years_match_the_derived_oic_file(memory_store: MemoryStore) ->
 CURATED = [
     # (id, kind class, parties, lead party, start year, end year)  all from curated/agreements.csv
     ("abraham-accords-uae-israel-2020", "NormalizationAgreement", {"ARE", "ISR", "USA"}, "USA", 2020, None),
-    ("abraham-accords-bahrain-israel-2020", "NormalizationAgreement", {"BHR", "ISR", "USA"}, "USA", 2020, None),
-    ("abraham-accords-morocco-israel-2020", "NormalizationAgreement", {"MAR", "ISR", "USA"}, "USA", 2020, None),
+    ("abraham-accords-bahrain-israel-2020", "NormalizationAgreement", {"BHR", "ISR", "USA"}, "USA", 2020,
+     None),
+    ("abraham-accords-morocco-israel-2020", "NormalizationAgreement", {"MAR", "ISR", "USA"}, "USA", 2020,
+     None),
     ("israel-jordan-peace-treaty-1994", "NormalizationAgreement", {"JOR", "ISR"}, None, 1994, None),
     ("saudi-iran-beijing-agreement-2023", "NormalizationAgreement", {"SAU", "IRN", "CHN"}, "CHN", 2023, None),
     ("turkey-qatar-military-cooperation-base-2014", "MilitaryAssistance", {"TUR", "QAT"}, "TUR", 2014, None),
@@ -493,3 +514,28 @@ def test_nation_preferred_labels(memory_store: MemoryStore, key: str, lang: str,
     rows = memory_store.select(f"""{PREFIXES} SELECT ?l WHERE {{
         <{nation(key)}> skos:prefLabel ?l FILTER(LANG(?l) = "{lang}") }}""").rows
     assert [str(r["l"]) for r in rows] == [label]
+
+
+# --- bilateral: "no more than two parties at any time" (ontology, sk:bilateral) ---------------
+
+BILATERAL = [
+    # (agreement, bilateral)
+    ("atop-3222", True),    # atop5_1a.csv: atopid 3222 bilat 1
+    ("atop-3180", False),   # atop5_1a.csv: atopid 3180 bilat 0
+    ("dcad-DCADv1.0-0001", True),  # DCAD rows are dyads
+    ("nca-607", True),      # NCA rows are directed dyads
+    ("desta-953", True),    # desta: 953 Pakistan Turkey, two members, no accession
+    ("desta-375", False),   # desta: 375 EFTA, seven members
+    ("curated-israel-jordan-peace-treaty-1994", True),     # parties JOR;ISR
+    ("curated-abraham-accords-uae-israel-2020", False),    # parties ARE;ISR;USA
+    # desta: 108 Belarus Russia has two members, accessions 108+1..3 (1996-1998) bring it to five
+    ("desta-108", False),
+    # desta: 600 Mano River Union 430 694; accessions 600+1 (324, 1980) and 600+2 (384, 2008)
+    ("desta-600", False),
+]
+
+
+@pytest.mark.parametrize(("slug", "expected"), BILATERAL)
+def test_bilateral(memory_store: MemoryStore, slug: str, expected: bool) -> None:
+    assert ask(memory_store, f"<{agreement(slug)}> sk:bilateral {str(expected).lower()}")
+    assert not ask(memory_store, f"<{agreement(slug)}> sk:bilateral {str(not expected).lower()}")

@@ -121,11 +121,13 @@ BROKEN = [
      "QualifiedMaxCountConstraintComponent", ALLIANCE, "rdf:type"),
     ("no kind", lambda g: g.remove((ALLIANCE, RDF.type, sk("DefencePact"))),
      "QualifiedMinCountConstraintComponent", ALLIANCE, "rdf:type"),
-    ("no start year", drop(ALLIANCE, sk("startYear")), "MinCountConstraintComponent", ALLIANCE, "sk:startYear"),
+    ("no start year", drop(ALLIANCE, sk("startYear")),
+     "MinCountConstraintComponent", ALLIANCE, "sk:startYear"),
     ("two start years", add(ALLIANCE, sk("startYear"), year(1952)),
      "MaxCountConstraintComponent", ALLIANCE, "sk:startYear"),
     ("no source id", drop(ALLIANCE, sk("sourceId")), "MinCountConstraintComponent", ALLIANCE, "sk:sourceId"),
-    ("source id without dataset", both(drop(ALLIANCE, sk("sourceId")), add(ALLIANCE, sk("sourceId"), Literal("3222"))),
+    ("source id without dataset",
+     both(drop(ALLIANCE, sk("sourceId")), add(ALLIANCE, sk("sourceId"), Literal("3222"))),
      "PatternConstraintComponent", ALLIANCE, "sk:sourceId"),
     ("start after end", add(ALLIANCE, sk("endYear"), year(1950)),
      "LessThanOrEqualsConstraintComponent", ALLIANCE, "sk:startYear"),
@@ -234,6 +236,7 @@ def test_every_agreement_comes_from_a_record_of_a_cited_dataset(memory_store: Me
 
 def test_defect_queries_can_find_something(memory_store: MemoryStore) -> None:
     """Guard against a defect query that finds nothing because it is wrong: there are agreements."""
+    # 789 ATOP + 1871 DCAD + 903 DESTA + 3152 NCA + 99 curated (test_kg_counts checks each)
     assert count(memory_store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a sk:Agreement }") == 6814
 
 
@@ -253,7 +256,8 @@ def test_nations_with_iso_code_exist(memory_store: MemoryStore) -> None:
 @pytest.mark.parametrize("key", sorted(datasets()))
 def test_void_triples_per_source(memory_store: MemoryStore, key: str) -> None:
     described = count(memory_store, f"SELECT ?n WHERE {{ <{BASE}id/dataset/{key}> void:triples ?n }}")
-    held = count(memory_store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{BASE}graph/{key}> {{ ?s ?p ?o }} }}")
+    held = count(memory_store,
+                 f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{BASE}graph/{key}> {{ ?s ?p ?o }} }}")
     assert described == held
     assert held > 0
 
@@ -270,5 +274,6 @@ def test_void_triples_of_the_whole(memory_store: MemoryStore) -> None:
 def test_void_agreement_count(memory_store: MemoryStore, key: str) -> None:
     dataset = f"<{BASE}id/dataset/{key}>"
     described = count(memory_store, f"SELECT ?n WHERE {{ {dataset} sk:agreementCount ?n }}")
-    held = count(memory_store, f"SELECT (COUNT(?a) AS ?n) WHERE {{ ?a a sk:Agreement ; dcterms:source {dataset} }}")
+    held = count(memory_store,
+                 f"SELECT (COUNT(?a) AS ?n) WHERE {{ ?a a sk:Agreement ; dcterms:source {dataset} }}")
     assert described == held

@@ -48,8 +48,12 @@ def test_bind_writes_a_values_block_and_leaves_the_rest_of_the_query_alone() -> 
     bound = bind(PARTNERS, fill)
     assert "VALUES (?nation ?category ?sector ?from ?to)" in bound.text
     assert "(<https://w3id.org/sharaka/id/nation/PAK> UNDEF UNDEF 2000 UNDEF)" in bound.text
-    assert bound.text.replace(bound.text[bound.text.index("VALUES"):bound.text.index("}", bound.text.index("VALUES")) + 1],
-                              "# {{values}}") == PARTNERS.query
+    # Optional filters: kept when their variable is bound, dropped when not.
+    assert "FILTER(?year >= ?from)" in bound.text
+    assert "FILTER(?year <= ?to)" not in bound.text and "?agreement a ?category" not in bound.text
+    kept = [line for line in PARTNERS.query.split("\n") if "# if " not in line or "# if from" in line]
+    values = bound.text[bound.text.index("VALUES"):bound.text.index("}", bound.text.index("VALUES")) + 1]
+    assert bound.text.replace(values, "# {{values}}") == "\n".join(kept)
     assert bound.bindings == {"nation": ["https://w3id.org/sharaka/id/nation/PAK"], "from": ["2000"]}
 
 

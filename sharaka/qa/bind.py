@@ -18,6 +18,7 @@ from sharaka.qa.route import SlotFill
 
 _SAFE_IRI = re.compile(r'^https?://[^\s<>"{}|^`\\]+$')
 _LIMIT = re.compile(r"\bLIMIT\s+\d+\s*$", re.IGNORECASE)
+_CONDITION = re.compile(r"#\s*if\s+(\w+)\s*$")
 SAFE_DATATYPES = {XSD.integer, XSD.boolean}
 
 
@@ -45,6 +46,13 @@ def term_text(term: Node) -> str:
     raise UnsafeBinding(f"refusing to bind {term!r}")
 
 
+def _keep(line: str, fill: SlotFill) -> bool:
+    """A line ending in `# if x` is a filter on slot variable x: kept only when x has a value, so an
+    absent filter costs nothing (no `!BOUND(?x) ||` evaluated row by row)."""
+    condition = _CONDITION.search(line)
+    return condition is None or condition.group(1) in fill.values
+
+
 def bind(template: Template, fill: SlotFill) -> BoundQuery:
     variables: list[str] = [v for slot in template.slots for v in slot.variables]
     columns = [[term_text(t) for t in fill.values.get(v, [])] or ["UNDEF"] for v in variables]
@@ -52,6 +60,7 @@ def bind(template: Template, fill: SlotFill) -> BoundQuery:
     values_block = ("VALUES (" + " ".join(f"?{v}" for v in variables) + ") {\n"
                     + "".join(f"    ({row})\n" for row in rows) + "  }")
     text = template.query.replace(VALUES_MARKER, values_block) if variables else template.query
+    text = "\n".join(line for line in text.split("\n") if _keep(line, fill))
     if fill.limit is not None and _LIMIT.search(text):
         text = _LIMIT.sub(f"LIMIT {int(fill.limit):d}", text)
     bindings = {v: [str(t) for t in fill.values[v]] for v in variables if v in fill.values}

@@ -1,0 +1,137 @@
+"""Running the queries of strangers: in worker processes that can be killed.
+
+No SPARQL engine we embed can stop a query from inside (see FINDINGS), so /sparql queries on the
+embedded store run in a pebble process pool; each worker loads its own copy of the built graph once.
+A query that outlives `query_timeout` is cancelled: pebble kills its worker and starts a new one, and
+the caller gets QueryTimeout (503). Results come back as bytes, already cut at `max_results`.
+
+Workers start with "forkserver" (or "spawn"), never "fork": the service has threads, and a forked
+child would inherit their locks. The pool is created on first use and stopped at exit.
+With a remote store there is no pool: the remote server has its own timeout.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sharaka.errors import QueryTimeout, SharakaError, StoreUnavailable
+from sharaka.media_types import JSON, NTRIPLES
+from sharaka.settings import Settings
+from sharaka.store import DatasetSpec, MemoryStore, RawResult, Store
+
+log = logging.getLogger(__name__)
+
+# The store of this worker process (set by the pool's initializer, one per worker).
+_WORKER_STORE: MemoryStore | None = None
+
+
+def _load_worker_store(graph_path: str) -> None:
+    global _WORKER_STORE
+    _WORKER_STORE = MemoryStore.from_nquads(Path(graph_path))
+
+
+def _run_in_worker(query: str, result_media_type: str, graph_media_type: str,
+                   dataset: DatasetSpec | None, limit: int) -> RawResult:
+    if _WORKER_STORE is None:
+        raise StoreUnavailable("the query worker has no graph loaded")
+    return _WORKER_STORE.raw(query, result_media_type, graph_media_type, dataset, limit=limit)
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        # Workers forked from the server start with these imported: a replaced worker is ready sooner.
+        context.set_forkserver_preload(["sharaka.sparql_runner"])
+    return context
+
+
+@dataclass(frozen=True)
+class Query:
+    """A checked query and how to serialize its result."""
+
+    text: str
+    result_media_type: str
+    graph_media_type: str
+    dataset: DatasetSpec | None
+    limit: int
+
+
+class QueryRunner:
+    """A pool of worker processes, each with its own copy of the graph."""
+
+    def __init__(self, graph_path: Path, workers: int) -> None:
+        from pebble import ProcessPool
+
+        self.graph_path = graph_path
+        self.pool = ProcessPool(max_workers=max(1, workers), initializer=_load_worker_store,
+                                initargs=(str(graph_path),), context=_context())
+
+    def run(self, query: Query, timeout: float) -> RawResult:
+        from pebble import ProcessExpired
+
+        future = self.pool.schedule(_run_in_worker, args=(query.text, query.result_media_type,
+                                                          query.graph_media_type, query.dataset, query.limit),
+                                    timeout=timeout)
+        try:
+            return future.result()  # type: ignore[no-any-return]
+        except FutureTimeout:
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped; "
+                               "narrow it (more patterns bound, a LIMIT) and try again") from None
+        except ProcessExpired as exc:
+            log.warning("query worker died: %s", exc)
+            raise StoreUnavailable("the query worker stopped unexpectedly; try again") from None
+        except SharakaError:
+            raise
+        except (OSError, ValueError) as exc:  # Oxigraph errors that are not syntax errors
+            raise StoreUnavailable(f"the query failed in the store: {exc}") from None
+
+    def close(self) -> None:
+        self.pool.stop()
+        self.pool.join(timeout=10)
+
+
+_RUNNERS: dict[tuple[str, int], QueryRunner] = {}
+_RUNNERS_LOCK = threading.Lock()
+
+
+def runner_for(settings: Settings) -> QueryRunner:
+    """The pool for this graph and worker count: created on first use, shared, stopped at exit."""
+    from kg.build import ensure_built
+
+    key = (str(settings.data_dir), int(settings.sparql_workers))
+    with _RUNNERS_LOCK:
+        runner = _RUNNERS.get(key)
+        if runner is None:
+            if not _RUNNERS:
+                atexit.register(close_all)
+            # The graph the service loaded; built only if it is missing or stale, never per worker.
+            graph_path = ensure_built(Path(settings.data_dir), log=log.info)
+            runner = _RUNNERS[key] = QueryRunner(graph_path, key[1])
+    return runner
+
+
+def close_all() -> None:
+    with _RUNNERS_LOCK:
+        runners = list(_RUNNERS.values())
+        _RUNNERS.clear()
+    for runner in runners:
+        runner.close()
+
+
+def run_query(store: Store, settings: Settings, query: Query) -> RawResult:
+    """Run a checked query: in a killable worker for the embedded store, on the server for a remote one."""
+    if store.kind == "memory":
+        return runner_for(settings).run(query, float(settings.query_timeout))
+    from sharaka.sparql_results import recap
+
+    # Ask the remote store for formats we can parse back, then cut and write the negotiated format here.
+    raw = store.raw(query.text, JSON.media_type, NTRIPLES.media_type, query.dataset)
+    return recap(raw, query.result_media_type, query.graph_media_type, query.limit)
