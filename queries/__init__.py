@@ -8,6 +8,9 @@ Header format (comment lines before the query):
     # answer: nations
     # slots: nation=nation, category=category?, sector=sector?, years=year_range?
     # keywords: partners allies countries
+    # cues: most top main                (optional: at least one must appear, or the type is not chosen)
+    # patterns: +to NATION, -from NATION (optional: skeleton phrases that argue for or against)
+    # implies: NuclearCooperationAgreement nuclear  (optional: kinds/sectors the type already means)
     # text: {nation} has {count} partners{filters}: {list}.
     # empty: No partners of {nation}{filters} are recorded.
     # examples:
@@ -77,6 +80,9 @@ class Template:
     query: str
     path: Path
     default_limit: int | None = None
+    cues: tuple[str, ...] = ()
+    patterns: tuple[tuple[str, float], ...] = ()
+    implies: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     def slot(self, name: str) -> Slot | None:
@@ -128,12 +134,17 @@ def parse_template(path: Path) -> Template:
     if any(s.type != "number" for s in slots) and VALUES_MARKER not in query:
         raise TemplateError(f"{path.name}: query has slots but no '{VALUES_MARKER}' line")
     limit = header.get("limit")
-    known = {"id", "title", "description", "answer", "slots", "keywords", "text", "empty", "examples", "limit"}
+    known = {"id", "title", "description", "answer", "slots", "keywords", "text", "empty", "examples", "limit",
+             "cues", "patterns", "implies"}
+    cues = tuple(c.strip().lower() for c in header.get("cues", "").split(",") if c.strip())
+    patterns = tuple((p.strip()[1:].strip(), 1.0 if p.strip()[0] == "+" else -1.0)
+                     for p in header.get("patterns", "").split(",") if p.strip())
     return Template(
         id=header["id"], title=header["title"], description=header["description"], answer=header["answer"],
         slots=slots, keywords=tuple(header.get("keywords", "").split()), examples=tuple(examples),
         text=header["text"], empty=header.get("empty", "Nothing in the graph answers this."),
-        query=query, path=path, default_limit=int(limit) if limit else None,
+        query=query, path=path, default_limit=int(limit) if limit else None, cues=cues, patterns=patterns,
+        implies=tuple(header.get("implies", "").split()),
         extra={k: v for k, v in header.items() if k not in known},
     )
 

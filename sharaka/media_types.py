@@ -19,17 +19,19 @@ class Format:
     kind: Kind
     suffix: str  # file name suffix for downloads
     title: str
+    w3c_name: str  # its name under http://www.w3.org/ns/formats/ (service description)
     rdflib_name: str | None = None  # rdflib serializer, for graphs we build in Python
 
 
-JSON = Format("json", "application/sparql-results+json", "results", "srj", "SPARQL JSON")
-XML = Format("xml", "application/sparql-results+xml", "results", "srx", "SPARQL XML")
-CSV = Format("csv", "text/csv", "results", "csv", "CSV")
-TSV = Format("tsv", "text/tab-separated-values", "results", "tsv", "TSV")
-TURTLE = Format("turtle", "text/turtle", "graph", "ttl", "Turtle", "turtle")
-NTRIPLES = Format("ntriples", "application/n-triples", "graph", "nt", "N-Triples", "nt")
-JSONLD = Format("jsonld", "application/ld+json", "graph", "jsonld", "JSON-LD", "json-ld")
-RDFXML = Format("rdfxml", "application/rdf+xml", "graph", "rdf", "RDF/XML", "xml")
+JSON = Format("json", "application/sparql-results+json", "results", "srj", "SPARQL JSON", "SPARQL_Results_JSON")
+XML = Format("xml", "application/sparql-results+xml", "results", "srx", "SPARQL XML", "SPARQL_Results_XML")
+CSV = Format("csv", "text/csv", "results", "csv", "CSV", "SPARQL_Results_CSV")
+TSV = Format("tsv", "text/tab-separated-values", "results", "tsv", "TSV", "SPARQL_Results_TSV")
+TURTLE = Format("turtle", "text/turtle", "graph", "ttl", "Turtle", "Turtle", "turtle")
+NTRIPLES = Format("ntriples", "application/n-triples", "graph", "nt", "N-Triples", "N-Triples", "nt")
+JSONLD = Format("jsonld", "application/ld+json", "graph", "jsonld", "JSON-LD", "JSON-LD", "json-ld")
+RDFXML = Format("rdfxml", "application/rdf+xml", "graph", "rdf", "RDF/XML", "RDF_XML", "xml")
+W3C_FORMATS = "http://www.w3.org/ns/formats/"
 
 RESULT_FORMATS: tuple[Format, ...] = (JSON, XML, CSV, TSV)
 GRAPH_FORMATS: tuple[Format, ...] = (TURTLE, NTRIPLES, JSONLD, RDFXML)

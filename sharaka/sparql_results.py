@@ -21,7 +21,8 @@ from sharaka.store import RawResult
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-TURTLE_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+# Not `skid:` (…/id/): its local names hold slashes, which Turtle would have to escape.
+TURTLE_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "skid"}
 OxResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 

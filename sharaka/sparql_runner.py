@@ -15,8 +15,10 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import signal
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,9 @@ _WORKER_STORE: MemoryStore | None = None
 
 def _load_worker_store(graph_path: str) -> None:
     global _WORKER_STORE
+    # pebble's SIGTERM handler is Python code, which cannot run until Oxigraph returns, so a stopped
+    # worker would live on until pebble's SIGKILL 3 s later. The default action ends it at once.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_STORE = MemoryStore.from_nquads(Path(graph_path))
 
 
@@ -71,6 +76,7 @@ class QueryRunner:
         from pebble import ProcessPool
 
         self.graph_path = graph_path
+        self.broken = False
         self.pool = ProcessPool(max_workers=max(1, workers), initializer=_load_worker_store,
                                 initargs=(str(graph_path),), context=_context())
 
@@ -88,6 +94,10 @@ class QueryRunner:
         except ProcessExpired as exc:
             log.warning("query worker died: %s", exc)
             raise StoreUnavailable("the query worker stopped unexpectedly; try again") from None
+        except BrokenProcessPool as exc:  # workers cannot start (e.g. the graph file is unreadable)
+            log.error("query pool broken: %s", exc)
+            self.broken = True
+            raise StoreUnavailable("the query workers could not start; try again later") from None
         except SharakaError:
             raise
         except (OSError, ValueError) as exc:  # Oxigraph errors that are not syntax errors
@@ -109,6 +119,9 @@ def runner_for(settings: Settings) -> QueryRunner:
     key = (str(settings.data_dir), int(settings.sparql_workers))
     with _RUNNERS_LOCK:
         runner = _RUNNERS.get(key)
+        if runner is not None and runner.broken:
+            runner.close()
+            runner = None
         if runner is None:
             if not _RUNNERS:
                 atexit.register(close_all)

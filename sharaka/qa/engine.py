@@ -62,9 +62,14 @@ class QAEngine:
         self.templates: tuple[Template, ...] = load_templates()
         self.by_id = {t.id: t for t in self.templates}
         self.index: EntityIndex = build_index(store)
-        self.known_words = frozenset(
-            w for t in self.templates for text in (*t.examples, " ".join(t.keywords)) for w in fold(text).split())
         self.domain_words = frozenset(k for t in self.templates for k in t.keywords) - STOPWORDS
+        # The words of our questions, without the names in them: link the examples once with the
+        # keywords alone as known words, keep what is not a name, then link them again.
+        keywords = frozenset(w for t in self.templates for k in t.keywords for w in fold(k).split())
+        first_pass = Linker(self.index, keywords)
+        self.known_words = keywords | frozenset(
+            w for t in self.templates for ex in t.examples for w in first_pass.link(ex).skeleton.split()
+            if not w.isupper())
         self.linker = Linker(self.index, self.known_words)
         skeletons = {t.id: [(ex, self.linker.link(ex).skeleton) for ex in t.examples] for t in self.templates}
         self.router = Router(self.templates, skeletons)
@@ -96,7 +101,9 @@ class QAEngine:
         if linked.ambiguities:
             return self._finish(self._ambiguous(question, linked), trace, linked)
         foreign = self._foreign_words(linked)
-        if foreign is not None and any(not t.text[:1].isupper() for t in foreign):
+        entity_named = any(m.kind in ENTITY_KINDS for m in linked.mentions)
+        if foreign is not None and (entity_named or any(not t.text[:1].isupper() for t in foreign)):
+            # Nothing of the domain is asked: a known nation's GDP, the weather, football.
             return self._finish(self._out_of_scope_answer(question), trace, linked)
         if linked.unknown:
             return self._finish(self._unknown_entity(question, linked), trace, linked)
@@ -145,7 +152,7 @@ class QAEngine:
         if template.id == "capabilities":
             return None, " · ".join(self.by_id[t].examples[0] for t in
                                     ("partners", "has_agreement_with", "agreement_parties", "org_members_with"))
-        if template.id in ("first_agreement_between", "latest_agreement_between") and items:
+        if template.id in ("first_agreement_between", "latest_agreement_between", "agreement_dates") and items:
             return items[0].get("start"), ""
         return None, ""
 
@@ -200,15 +207,7 @@ class QAEngine:
     def _unrouted(self, question: str, linked: LinkedQuestion) -> Answer:
         if linked.unknown:
             return self._unknown_entity(question, linked)
-        nations = linked.of_kind("nation")
-        if not nations and not any(m.kind in ENTITY_KINDS for m in linked.mentions) and self._has_unknown_word(linked):
-            return self._unknown_entity(question, linked)
         return self._no_match(question, linked, "I understood some of the words, but not a question I can answer.")
-
-    def _has_unknown_word(self, linked: LinkedQuestion) -> bool:
-        return any(t.norm not in self.known_words and t.norm not in STOPWORDS and len(t.norm) >= 4
-                   and not t.norm.isdigit() and not self._in_mention(linked, i)
-                   for i, t in enumerate(linked.question.tokens))
 
     def _unknown_entity(self, question: str, linked: LinkedQuestion) -> Answer:
         unknown = linked.unknown or [t for i, t in enumerate(linked.question.tokens)

@@ -238,7 +238,7 @@ def build_index(store: Store) -> EntityIndex:
         entities=b.entities, aliases=dict(b.aliases),
         fuzzy_choices={k: sorted(v) for k, v in b.fuzzy.items()},
         distinctive=distinctive, source_ids=source_ids, vocabulary=frozenset(vocabulary - STOPWORDS),
-        token_df=dict(Counter(w for key, _ in distinctive for w in key)),
+        token_df=dict(Counter(w for w, _ in {(w, uri) for key, uri in distinctive for w in key})),
         max_alias_tokens=max(len(a.split()) for a in b.aliases),
     )
 
@@ -262,14 +262,24 @@ _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 
 
 def _name_variants(name: str) -> list[str]:
-    """A name, the name without its parentheses, and what the parentheses hold (CPEC, Abraham Accords)."""
+    """A name, the name without its parentheses, what the parentheses hold (CPEC, Abraham Accords),
+    and the name without leading or trailing generic words ("Exercise Anatolian Eagle" → "Anatolian
+    Eagle", "China–Pakistan Economic Corridor (CPEC) agreements" → "China–Pakistan Economic Corridor")."""
     variants = [name]
     inner = _PARENTHESIS.findall(name)
-    outer = _PARENTHESIS.sub(" ", name).strip()
+    outer = " ".join(_PARENTHESIS.sub(" ", name).split())
     if inner:
         variants.append(outer)
         for part in inner:
             variants.extend(p.strip() for p in part.split("/") if p.strip())
+    words = outer.split()
+    while len(words) > 2 and fold(words[-1]) in GENERIC_NAME_WORDS | STOPWORDS:
+        words.pop()
+    while len(words) > 2 and fold(words[0]) in GENERIC_NAME_WORDS | STOPWORDS:
+        words.pop(0)
+    trimmed = " ".join(words)
+    if trimmed != outer:
+        variants.append(trimmed)
     return variants
 
 

@@ -74,10 +74,11 @@ class _Candidate:
 
 
 def max_typo_distance(length: int) -> int:
-    """Edits tolerated in a name of this many characters: none below 5, then 1, 2, 3."""
+    """Edits tolerated in a name of this many characters: none below 5, one up to 8 (Pakistn,
+    Indonesai), two up to 12 (Azerbaijian), three beyond. "Latveria" (8) is not Latvia."""
     if length < 5:
         return 0
-    if length <= 7:
+    if length <= 8:
         return 1
     return 2 if length <= 12 else 3
 
@@ -87,9 +88,11 @@ class Linker:
         self.index = index
         self.known_words = known_words | index.vocabulary | STOPWORDS
         self._fuzzy_buckets: dict[str, list[tuple[str, str]]] = {}
+        self._all_fuzzy: list[tuple[str, str]] = []
         for kind in ENTITY_KINDS:
             for alias in index.fuzzy_choices.get(kind, ()):
                 self._fuzzy_buckets.setdefault(alias[0], []).append((alias, kind))
+                self._all_fuzzy.append((alias, kind))
 
     def link(self, question: str) -> LinkedQuestion:
         nq = normalize(question)
@@ -190,26 +193,29 @@ class Linker:
         return found
 
     def _closest(self, query: str, limit: int) -> tuple[int, set[URIRef]] | None:
-        """Entities whose alias is within `limit` edits of `query` and starts with the same letter.
-        Near-twins are kept together: a short name one edit from two nations is ambiguous."""
+        """Entities whose alias is within `limit` edits of `query`. Short words must also start
+        with the same letter ("while" is not Chile). Near-twins are kept together: a name one edit
+        from two nations (Nigeri, Jambia) is ambiguous, never a guess."""
+        choices = self._fuzzy_buckets.get(query[0], []) if len(query) < 6 else self._all_fuzzy
         scored: list[tuple[int, URIRef]] = []
-        for alias, _ in self._fuzzy_buckets.get(query[0], ()):
-            if abs(len(alias) - len(query)) > limit:
+        for alias, _ in choices:
+            if abs(len(alias) - len(query)) > limit + 1:
                 continue
             d = OSA.distance(query, alias, score_cutoff=limit + 1)
+            if alias[0] != query[0] and d > 1:
+                continue  # a wrong first letter is one typo at most (Jambia), not Ruritania → Mauritania
             if d <= limit + 1:
-                for uri in self.index.aliases[alias].entities:
-                    scored.append((d, uri))
+                scored.extend((d, uri) for uri in self.index.aliases[alias].entities)
         within = [(d, u) for d, u in scored if d <= limit]
         if not within:
             return None
         best = min(d for d, _ in within)
-        # Runner-ups one edit further still count as rivals for short names (Nigeri → Niger? Nigeria?).
+        # Runner-ups one edit further still count as rivals for short names (Nigeri: Niger? Nigeria?).
         margin = 1 if len(query) <= 7 else 0
-        entities = {u for d, u in scored if d <= best + margin}
         top = {u for d, u in within if d == best}
-        rivals = {u for u in entities - top
-                  if self.index.entities[u].kind == self.index.entities[next(iter(top))].kind == "nation"}
+        kind = self.index.entities[next(iter(top))].kind
+        rivals = {u for d, u in scored if d <= best + margin and u not in top
+                  and self.index.entities[u].kind == kind == "nation"}
         return best, top | rivals
 
     def _select(self, nq: NormalizedQuestion, candidates: list[_Candidate], consumed: set[int],
@@ -240,8 +246,12 @@ class Linker:
             if not matched:
                 continue
             coverage = sum(map(len, matched)) / sum(map(len, key))
-            unique = any(self.index.token_df.get(w, 0) == 1 for w in matched)
-            if coverage == 1.0 or (coverage >= 0.5 and unique):
+            unique = [w for w in matched if self.index.token_df.get(w, 0) == 1]
+            # A word found in one agreement name only, and in no question of ours, names it
+            # by itself (Akkuyu, AlUla, Shusha).
+            unusual = [w for w in unique if w not in self.known_words]
+            telling = any(len(w) >= 5 for w in unusual)
+            if telling or (coverage >= 0.5 and unusual) or (coverage == 1.0 and len(key) >= 2):
                 scored.append((coverage, key, uri))
         if not scored:
             return

@@ -26,6 +26,8 @@ CONCEPT_KINDS = ("category", "obligation", "sector")
 # A question opening with one of these expects yes or no ("Is Türkiye in …", "Does Egypt …").
 AUXILIARIES = frozenset("is are was were does do did has have had can could will would should".split())
 YES_NO_BONUS, YES_NO_MISMATCH = 6.0, 12.0
+CUE_BONUS = 8.0       # the word a question type hinges on ("how many", "first", "left") is there
+PATTERN_WEIGHT = 15.0  # a phrase that decides between near twins ("to NATION" vs "from NATION")
 
 
 @dataclass
@@ -83,6 +85,11 @@ class Router:
             s = 0.5 * fuzz.token_set_ratio(linked.skeleton, skeleton) + 0.5 * fuzz.ratio(linked.skeleton, skeleton)
             if s > similarity:
                 similarity, example = s, text
+        padded = f" {linked.skeleton} "
+        # Cues are looked for in the skeleton and in the words themselves ("nuclear" inside a kind).
+        words_text = f" {padded} {' '.join(linked.question.norms)} "
+        if template.cues and not any(f" {cue} " in words_text for cue in template.cues):
+            return None  # the question lacks the word this type hinges on
         words = set(linked.skeleton.split())
         hits = [k for k in set(template.keywords) if k in words]
         if not template.required and not any(k not in STOPWORDS for k in hits):
@@ -91,6 +98,9 @@ class Router:
         filled = sum(1 for s in template.slots if s.optional and (s.name in fill.values or
                                                                     (s.type == "year_range" and fill.years)))
         score = similarity + bonus + FILLED_OPTIONAL_BONUS * filled - sum(UNUSED_PENALTY[u] for u in unused)
+        if template.cues:
+            score += CUE_BONUS
+        score += sum(PATTERN_WEIGHT * sign for phrase, sign in template.patterns if f" {phrase} " in padded)
         tokens = linked.question.tokens
         yes_no = bool(tokens) and tokens[0].norm in AUXILIARIES
         if template.answer == "boolean":
@@ -146,7 +156,10 @@ def unused_mentions(template: Template, linked: LinkedQuestion) -> list[str]:
         capacity.update({k: 1 for k in CONCEPT_KINDS})
     unused = []
     for kind in ("nation", "agreement", "organization") + CONCEPT_KINDS:
-        extra = len(linked.of_kind(kind)) - capacity.get(kind, 0)
+        # A kind or sector the question type already means ("nuclear" for nuclear suppliers) is not unused.
+        mentions = [m for m in linked.of_kind(kind)
+                    if not any(str(u).rsplit("#", 1)[-1].rsplit("/", 1)[-1] in template.implies for u in m.uris)]
+        extra = len(mentions) - capacity.get(kind, 0)
         unused.extend([kind] * max(0, extra))
     has_year_slot = capacity.get("year", 0) + capacity.get("year_range", 0)
     if linked.years and not has_year_slot:

@@ -1,0 +1,66 @@
+"""The evaluation targets on the dev set, through the command people run: `sharaka eval`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sharaka.qa.engine import QAEngine
+from sharaka.qa.evaluate import evaluate_lines, read_jsonl, score_line, set_score
+from sharaka.qa.answer import Answer
+
+DEV = Path(__file__).parent / "questions" / "dev.jsonl"
+FAILURE_STATUSES = {"no_results", "no_match", "unknown_entity", "ambiguous", "out_of_scope"}
+
+
+def test_dev_set_is_big_and_varied() -> None:
+    lines = read_jsonl(DEV)
+    assert len(lines) >= 200
+    failures = [line for line in lines if line["expect"].get("status") in FAILURE_STATUSES]
+    assert len(failures) >= 40
+    assert {line["expect"]["status"] for line in failures} == FAILURE_STATUSES
+    assert len({line["id"] for line in lines}) == len(lines)
+    text = " ".join(line["question"] for line in lines)
+    for needle in ("Türkiye", "KSA", "باكستان", "Turquie", "Pakistn", "since", "between"):
+        assert needle in text, needle
+
+
+def test_dev_set_meets_the_targets(data_dir: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "sharaka", "eval", str(DEV), "--json", "--data-dir", str(data_dir)],
+        capture_output=True, text=True, timeout=600, check=True)
+    report = json.loads(completed.stdout)
+    assert {"overall_f1", "answered_f1", "failure_accuracy", "errors", "count"} <= set(report)
+    assert report["errors"] == 0, report["error_details"]
+    assert report["overall_f1"] >= 0.95, report["misses"]
+    assert report["failure_accuracy"] >= 0.95, report["misses"]
+    assert report["count"] == len(read_jsonl(DEV))
+
+
+def answer(status: str, items: list[dict[str, object]], value: object = None) -> Answer:
+    return Answer(question="q", status=status, text="t", answers=items, value=value)  # type: ignore[arg-type]
+
+
+def test_scoring_rules() -> None:
+    assert set_score({"A", "B"}, {"A"}).f1 == pytest.approx(2 / 3)
+    assert set_score(set(), set()).f1 == 1.0
+    nations = [{"type": "nation", "iso3": "PAK"}, {"type": "nation", "iso3": "TUR"}]
+    assert score_line({"nations": ["PAK", "TUR"]}, answer("answered", nations))[1] == 1.0
+    assert score_line({"nations": ["PAK", "TUR"]}, answer("no_results", nations))[1] == 0.0
+    assert score_line({"value": True}, answer("answered", [], True))[1] == 1.0
+    assert score_line({"value": 1}, answer("answered", [], True))[1] == 0.0  # True is not the number 1
+    assert score_line({"status": "ambiguous"}, answer("ambiguous", []))[1] == 1.0
+    assert score_line({"status": "ambiguous"}, answer("no_match", []))[1] == 0.0
+
+
+def test_exceptions_are_counted_not_hidden(engine: QAEngine) -> None:
+    class Broken:
+        def answer(self, question: str) -> Answer:
+            raise RuntimeError("boom")
+
+    report = evaluate_lines(Broken(), [{"id": "x", "question": "q", "expect": {"value": 1}}])
+    assert report["errors"] == 1 and report["overall_f1"] == 0.0
