@@ -1,0 +1,360 @@
+"""The chat page in a real browser: Playwright driving Debian's Chromium against a live server.
+
+Every test fails on a console error, an uncaught page error or a Content-Security-Policy
+violation, unless it says which one it expects. Screenshots go to tests/artifacts/."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("SHARAKA_CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+WAIT_MS = 10_000
+# Recorded before any page script runs, so a violation by the page itself is caught.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", e => {
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline"));
+});
+"""
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(f"browser tests skipped: {reason} (install with `apt-get install -y chromium`)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        _unavailable(f"no Chromium at {CHROMIUM}")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Chat:
+    """One browser tab on the chat page, with everything it complained about."""
+
+    page: Any
+    base: str
+    problems: list[str] = field(default_factory=list)
+    allowed: list[re.Pattern[str]] = field(default_factory=list)
+
+    def open(self, path: str = "/") -> None:
+        self.page.goto(self.base + path)
+        self.page.locator("#example-list button").first.wait_for(timeout=WAIT_MS)
+
+    def allow(self, pattern: str) -> None:
+        """A console error this test provokes on purpose."""
+        self.allowed.append(re.compile(pattern))
+
+    @property
+    def answers(self) -> Any:
+        return self.page.locator(".bubble.answer:not(.pending)")
+
+    def ask(self, question: str) -> Any:
+        """Type the question, send it with Enter, return the new answer bubble."""
+        before = self.answers.count()
+        box = self.page.get_by_label("Your question")
+        box.fill(question)
+        box.press("Enter")
+        return self.wait_answer(before)
+
+    def wait_answer(self, before: int) -> Any:
+        from playwright.sync_api import expect
+
+        expect(self.answers).to_have_count(before + 1, timeout=WAIT_MS)
+        return self.answers.nth(before)
+
+    def csp_violations(self) -> list[str]:
+        return list(self.page.evaluate("window.__cspViolations || []"))
+
+    def unexpected(self) -> list[str]:
+        found = self.problems + [f"CSP: {v}" for v in self.csp_violations()]
+        return [p for p in found if not any(a.search(p) for a in self.allowed)]
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+def _chat(browser: Any, live_url: str, viewport: dict[str, int]) -> Iterator[Chat]:
+    context = browser.new_context(viewport=viewport, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    chat = Chat(page, live_url)
+
+    def refuse_external(route: Any) -> None:
+        chat.problems.append(f"external request: {route.request.url}")
+        route.abort()
+
+    page.on("console", lambda m: chat.problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: chat.problems.append(f"pageerror: {e}"))
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), refuse_external)  # offline: stay on this host
+    try:
+        yield chat
+        assert chat.unexpected() == []
+    finally:
+        context.close()
+
+
+@pytest.fixture()
+def chat(browser: Any, live_url: str) -> Iterator[Chat]:
+    yield from _chat(browser, live_url, {"width": 1280, "height": 900})
+
+
+@pytest.fixture()
+def phone_chat(browser: Any, live_url: str) -> Iterator[Chat]:
+    yield from _chat(browser, live_url, {"width": 360, "height": 740})
+
+
+def _cells(answer: Any, column: int) -> list[str]:
+    cells = answer.locator(f".answer-table tbody tr td:nth-child({column})")
+    return [text.strip() for text in cells.all_inner_texts()]
+
+
+def test_question_gives_sentence_table_and_sources(chat: Chat) -> None:
+    chat.open()
+    answer = chat.ask("Who are the parties to the Abraham Accords?")
+    assert answer.locator(".badge").inner_text() == "Answered"
+    assert "Abraham Accords" in answer.locator(".answer-text").inner_text()
+    headings = answer.locator(".answer-table th").all_inner_texts()
+    assert headings[:2] == ["Name", "ISO3"]
+    names = _cells(answer, 1)
+    assert {"Israel", "Bahrain", "United Arab Emirates", "Morocco"} <= set(names)
+    assert "ISR" in _cells(answer, 2)
+    assert answer.get_by_role("link", name="Israel", exact=True).get_attribute("href") == "/id/nation/ISR"
+    sources = answer.locator("details.sources")
+    sources.locator("summary").click()
+    assert "curated:abraham-accords-uae-israel-2020" in sources.inner_text()
+    chat.screenshot("chat-desktop.png")
+
+
+def test_history_survives_reload_and_clear_empties_it(chat: Chat, client: Any) -> None:
+    question = "How many agreements has India signed?"
+    expected = client.get("/api/v1/answer", query_string={"q": question}).get_json()["value"]
+    chat.open()
+    chat.ask(question)
+    assert chat.answers.first.locator(".value strong").inner_text() == str(expected)
+    chat.page.reload()
+    chat.page.locator(".bubble.question").first.wait_for()
+    assert chat.page.locator(".bubble.question").inner_text() == "How many agreements has India signed?"
+    assert chat.answers.count() == 1
+    chat.page.get_by_role("button", name="Clear").click()
+    assert chat.page.locator(".bubble").count() == 0
+    chat.page.reload()
+    chat.page.locator("#example-list button").first.wait_for()
+    assert chat.page.locator(".bubble").count() == 0
+
+
+def test_ambiguous_name_offers_choices_and_a_click_asks_again(chat: Chat) -> None:
+    chat.open()
+    answer = chat.ask("partners of Congo")
+    assert answer.locator(".badge").inner_text() == "Ambiguous"
+    choice = answer.get_by_role("button", name="Did you mean Congo - Kinshasa?")
+    choice.click()
+    follow_up = chat.wait_answer(1)
+    assert chat.page.locator(".bubble.question").nth(1).inner_text() == "partners of Congo - Kinshasa"
+    assert follow_up.locator(".badge").inner_text() == "Answered"
+    assert follow_up.locator(".answer-text").inner_text().startswith("Congo - Kinshasa")
+    assert "Burundi" in _cells(follow_up, 1)
+
+
+def test_typo_offers_did_you_mean(chat: Chat) -> None:
+    chat.open()
+    answer = chat.ask("Who are Wakanda's partners?")
+    assert answer.locator(".badge").inner_text() == "Unknown name"
+    answer.get_by_role("button", name="Did you mean Rwanda?").click()
+    assert "Rwanda" in chat.wait_answer(1).locator(".answer-text").inner_text()
+
+
+def test_show_sparql_links_to_the_editor(chat: Chat) -> None:
+    chat.open()
+    answer = chat.ask("Which countries has Pakistan signed defence pacts with since 2000?")
+    link = answer.get_by_role("link", name="Open in SPARQL editor")
+    assert not link.is_visible()
+    answer.locator("summary", has_text="Show SPARQL").click()
+    shown = answer.locator("details.sparql code").inner_text()
+    assert "SELECT ?partner" in shown and "nation/PAK" in shown
+    href = link.get_attribute("href") or ""
+    assert href.startswith("/sparql?query=")
+    assert parse_qs(urlsplit(href).query)["query"] == [shown.strip() + "\n"]
+
+
+def test_open_sparql_in_editor_and_run(chat: Chat) -> None:
+    chat.open()
+    answer = chat.ask("Which countries has Pakistan signed defence pacts with since 2000?")
+    answer.locator("summary", has_text="Show SPARQL").click()
+    with chat.page.expect_navigation() as navigation:
+        answer.get_by_role("link", name="Open in SPARQL editor").click()
+    response = navigation.value
+    assert response is not None and response.status == 200, "the SPARQL editor page answers /sparql?query=…"
+    assert "text/html" in response.headers["content-type"]
+    assert re.search(r"/sparql\?query=", chat.page.url)
+    editor = chat.page.get_by_role("textbox").first
+    assert "SELECT ?partner" in editor.input_value()
+    chat.page.get_by_role("button", name=re.compile(r"^run", re.I)).first.click()
+    results = chat.page.locator("table").filter(has_text="China")
+    results.first.wait_for(timeout=WAIT_MS)
+    chat.screenshot("sparql-editor-from-chat.png")
+
+
+def test_autocomplete_with_the_keyboard(chat: Chat) -> None:
+    chat.open()
+    box = chat.page.get_by_role("combobox", name="Your question")
+    box.press_sequentially("Which countries has Paki", delay=20)
+    listbox = chat.page.get_by_role("listbox")
+    listbox.get_by_role("option").first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    assert listbox.get_by_role("option").first.inner_text().startswith("Pakistan")
+    box.press("Escape")
+    assert not listbox.is_visible() and box.get_attribute("aria-expanded") == "false"
+    box.press("Backspace")
+    listbox.get_by_role("option").first.wait_for()
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "name-option-0"
+    chat.screenshot("chat-autocomplete.png")
+    box.press("Enter")
+    assert box.input_value() == "Which countries has Pakistan "
+    assert not listbox.is_visible()
+    box.press_sequentially("signed defence pacts with since 2000?")
+    box.press("Enter")
+    answer = chat.wait_answer(0)
+    assert _cells(answer, 1) == ["China"]
+
+
+def test_keyboard_reaches_and_asks_an_example(chat: Chat) -> None:
+    chat.open()
+    chat.screenshot("chat-start.png")
+    for _ in range(20):
+        chat.page.keyboard.press("Tab")
+        if chat.page.evaluate("document.activeElement.classList.contains('example')"):
+            break
+    else:
+        pytest.fail("no example question is reachable with Tab")
+    question = chat.page.evaluate("document.activeElement.textContent")
+    chat.page.keyboard.press("Enter")
+    chat.wait_answer(0)
+    assert chat.page.locator(".bubble.question").inner_text() == question
+    assert chat.page.evaluate("document.activeElement.id") == "question"
+
+
+def test_partner_network_is_drawn(chat: Chat, client: Any) -> None:
+    question = "Who are Turkey's partners?"
+    partners = client.get("/api/v1/answer", query_string={"q": question}).get_json()["answers"]
+    assert len(partners) > 24
+    chat.open()
+    answer = chat.ask(question)
+    picture = answer.locator("figure.network svg[role=img]")
+    picture.wait_for()
+    assert (picture.get_attribute("aria-label") or "").startswith(
+        f"Partner network of Turkey: 24 of {len(partners)} partners")
+    assert answer.locator("figure.network .node").count() == 25  # the centre and 24 partners
+    assert answer.locator("figure.network path.edge").count() >= 24
+    titles = answer.locator("figure.network .node title").all_text_contents()
+    assert any(re.match(r"Pakistan \(PAK\): \d+ shared agreements — .*defence pact", t) for t in titles)
+    legend = answer.locator("figure.network .legend li").all_inner_texts()
+    assert any(item.startswith("defence pact") for item in legend)
+    assert answer.locator("figure.network figcaption [lang=ar]").inner_text() == "تركيا"
+    chat.screenshot("chat-network.png")
+
+
+def test_network_follows_the_kind_asked_for(chat: Chat) -> None:
+    chat.open()
+    answer = chat.ask("Which countries has Pakistan signed defence pacts with since 2000?")
+    answer.locator("figure.network svg.network-svg").wait_for()
+    legend = answer.locator("figure.network .legend li").all_inner_texts()
+    assert len(legend) == 1 and re.fullmatch(r"defence pact \(\d+\)", legend[0])
+
+
+def test_no_network_for_other_answers(chat: Chat) -> None:
+    chat.open()
+    answer = chat.ask("Who are the parties to the Abraham Accords?")
+    assert answer.locator("figure.network").count() == 0
+
+
+def test_phone_width(phone_chat: Chat) -> None:
+    phone_chat.open()
+    answer = phone_chat.ask("Which countries has Pakistan signed defence pacts with?")
+    answer.locator("figure.network svg.network-svg").wait_for()
+    assert phone_chat.page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert answer.locator("figure.network .node").count() == 13  # fewer, larger names on a phone
+    scroller = answer.locator(".table-scroll")
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth || e.clientWidth <= 360")
+    assert phone_chat.page.get_by_role("button", name="Send").is_visible()
+    phone_chat.screenshot("chat-phone.png")
+
+
+def test_arabic_name(chat: Chat) -> None:
+    chat.open()
+    question = "Which countries has باكستان signed defence pacts with?"
+    answer = chat.ask(question)
+    bubble = chat.page.locator(".bubble.question p")
+    assert bubble.inner_text() == question and bubble.get_attribute("dir") == "auto"
+    assert answer.locator(".badge").inner_text() == "Answered"
+    sentence = answer.locator(".answer-text").inner_text()
+    assert re.match(r"Pakistan has \d+ partners \(defence pact\)", sentence)
+    assert {"China", "India", "Turkey"} <= set(_cells(answer, 1))
+    arabic = answer.locator("figure.network figcaption [lang=ar]")
+    assert arabic.inner_text() == "باكستان" and arabic.get_attribute("dir") == "rtl"
+    assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+
+
+def test_api_problem_is_shown_readably(chat: Chat) -> None:
+    chat.allow(r"status of 400")
+    chat.open()
+    chat.page.get_by_label("Your question").evaluate("(e) => { e.value = 'Who? '.repeat(120); }")
+    chat.page.get_by_role("button", name="Send").click()
+    answer = chat.wait_answer(0)
+    assert answer.locator(".badge").inner_text() == "Error 400"
+    assert answer.locator(".answer-text").inner_text() == "the question is longer than 500 characters"
+
+
+def test_network_failure_is_shown(chat: Chat) -> None:
+    chat.allow(r"ERR_FAILED|Failed to load resource")
+    chat.open()
+    chat.page.route("**/api/v1/answer", lambda route: route.abort())
+    answer = chat.ask("Who are Turkey's partners?")
+    assert "Could not reach the Sharaka server" in answer.locator(".answer-text").inner_text()
+
+
+def test_csp_holds_and_is_enforced(chat: Chat) -> None:
+    chat.open()
+    chat.ask("Who are Turkey's partners?")
+    chat.answers.first.locator("figure.network svg.network-svg").wait_for()
+    assert chat.csp_violations() == []
+    # The listener works and the browser enforces the policy: an injected inline script is refused.
+    chat.allow(r"Content Security Policy|CSP: script-src")
+    ran = chat.page.evaluate("""() => {
+        window.__inlineRan = false;
+        const s = document.createElement("script");
+        s.textContent = "window.__inlineRan = true";
+        document.body.append(s);
+        return window.__inlineRan;
+    }""")
+    assert ran is False
+    chat.page.wait_for_function("window.__cspViolations.length > 0")
