@@ -14,11 +14,10 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg import atop, curated, dcad, desta, nca, nations, organizations
+from kg import atop, curated, dcad, desta, nations, nca, organizations, sources
 from kg.countries import KNOWN_UNMAPPED
 from kg.describe import describe
 from kg.model import BuildContext, BuildReport
-from kg import sources
 from kg.sources import verify_checksums
 from kg.vocab import graph_uri
 from ontology import ONTOLOGY_FILE
@@ -44,7 +43,7 @@ def input_fingerprint() -> str:
     """Hash of everything the build reads: sources, ontology and the build code itself."""
     digest = hashlib.sha256()
     files = sorted(p for p in sources.SOURCES_DIR.rglob("*") if p.is_file() and p.suffix in {".csv", ".toml"})
-    files += sorted(KG_DIR.rglob("*.py")) + [ONTOLOGY_FILE]
+    files += [*sorted(KG_DIR.rglob("*.py")), ONTOLOGY_FILE]
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -70,7 +69,7 @@ def nt_term(term: URIRef | Literal) -> str:
 
 
 def nquad_lines(quads: dict[str, set[tuple[URIRef, URIRef, URIRef | Literal]]]) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for name, triples in quads.items():
         g = f"<{graph_uri(name)}>"
         lines.extend(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {g} .\n" for s, p, o in triples)

@@ -130,10 +130,10 @@ class CodeResolver:
             since, key = COW_FROM_YEAR[number]
             if year >= since:
                 return key
-        key = COW_EXCEPTIONS.get(number) or _cow_to_iso3().get(number)
-        if key is None:
+        found = COW_EXCEPTIONS.get(number) or _cow_to_iso3().get(number)
+        if found is None:
             self.unmapped[(dataset, str(code))] += 1
-        return key
+        return found
 
     def from_iso_numeric(self, dataset: str, code: str | int) -> str | None:
         try:

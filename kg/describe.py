@@ -5,12 +5,11 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, VOID, XSD
 
-DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace predates it
-
 from kg.model import BuildContext
 from kg.sources import datasets
 from kg.vocab import BASE, ID, SK, SPDX, dataset_uri, graph_uri, source_file_uri
 
+DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace predates it
 GRAPH = "meta"
 SHARAKA = dataset_uri("sharaka")
 

@@ -42,4 +42,5 @@ class ServiceState:
 
 
 def state() -> ServiceState:
-    return current_app.extensions["sharaka"]  # type: ignore[no-any-return]
+    found: ServiceState = current_app.extensions["sharaka"]
+    return found

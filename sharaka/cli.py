@@ -58,8 +58,8 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_sparql(args: argparse.Namespace, settings: Settings) -> int:
     from sharaka.graph import open_store
-    from sharaka.sparql_safety import check_query
     from sharaka.media_types import cli_format
+    from sharaka.sparql_safety import check_query
 
     query = sys.stdin.read() if args.query == "-" else args.query
     parsed = check_query(query, max_length=settings.max_query_length)

@@ -162,10 +162,11 @@ class MemoryStore:
             fmt = ox.RdfFormat.from_media_type(graph_media_type)
             assert fmt is not None, graph_media_type
             return RawResult(result.serialize(format=fmt) or b"", graph_media_type, "CONSTRUCT")
+        assert isinstance(result, (ox.QueryBoolean, ox.QuerySolutions))
         kind = "ASK" if isinstance(result, ox.QueryBoolean) else "SELECT"
         results_format = ox.QueryResultsFormat.from_media_type(result_media_type)
         assert results_format is not None, result_media_type
-        return RawResult(result.serialize(format=results_format) or b"", result_media_type, kind)  # type: ignore[union-attr]
+        return RawResult(result.serialize(format=results_format) or b"", result_media_type, kind)
 
     def triple_count(self) -> int:
         with self._lock:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from sharaka.qa.answer import Answer
 from sharaka.qa.engine import QAEngine
 from sharaka.qa.evaluate import evaluate_lines, read_jsonl, score_line, set_score
-from sharaka.qa.answer import Answer
 
 DEV = Path(__file__).parent / "questions" / "dev.jsonl"
 FAILURE_STATUSES = {"no_results", "no_match", "unknown_entity", "ambiguous", "out_of_scope"}

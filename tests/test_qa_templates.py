@@ -119,7 +119,8 @@ NATION_CASES = [
 @pytest.mark.parametrize(("template_id", "slots", "years", "var", "expected"), NATION_CASES,
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(NATION_CASES)])
 def test_template_gives_hand_checked_entities(mini_store: MemoryStore, template_id: str,
-                                              slots: dict[str, URIRef | int], years: tuple[int | None, int | None] | None,
+                                              slots: dict[str, URIRef | int],
+                                              years: tuple[int | None, int | None] | None,
                                               var: str, expected: set[str]) -> None:
     rows = run(mini_store, template_id, years=years, **slots)
     if template_id == "nation_summary":
@@ -135,7 +136,8 @@ AGREEMENT_CASES = [
     ("agreements_of_nation", {"nation": nation("PAK"), "category": URIRef(SK + "JointMilitaryExercise")}, None,
      {"curated:ex"}),
     ("agreements_of_nation", {"nation": nation("SAU")}, (2010, 2010), {"curated:norm"}),
-    ("agreements_between", {"nation": nation("TUR"), "other": nation("PAK")}, None, {"dcad:1", "curated:ex", "desta:1"}),
+    ("agreements_between", {"nation": nation("TUR"), "other": nation("PAK")}, None,
+     {"dcad:1", "curated:ex", "desta:1"}),
     ("agreements_between", {"nation": nation("TUR"), "other": nation("PAK")}, (2005, None), {"dcad:1"}),
     ("has_agreement_with", {"nation": nation("PAK"), "other": nation("SAU")}, None, {"atop:1"}),
     ("has_agreement_with", {"nation": nation("PAK"), "other": nation("SAU"),

@@ -89,5 +89,4 @@ def read_rows(dataset_key: str, file_name: str) -> Iterator[tuple[int, dict[str,
     """Rows of a source CSV with their 1-based row number (header excluded)."""
     f = datasets()[dataset_key].file(file_name)
     with f.location.open(encoding=f.encoding, newline="") as fh:
-        for number, row in enumerate(csv.DictReader(fh), start=1):
-            yield number, row
+        yield from enumerate(csv.DictReader(fh), start=1)

@@ -97,7 +97,8 @@ class QAEngine:
         linked = self.linker.link(question)
         trace.mark("link")
         if not linked.question.tokens:
-            return self._finish(self._no_match(question, linked, "The question has no words I can read."), trace, linked)
+            unreadable = self._no_match(question, linked, "The question has no words I can read.")
+            return self._finish(unreadable, trace, linked)
         if linked.ambiguities:
             return self._finish(self._ambiguous(question, linked), trace, linked)
         foreign = self._foreign_words(linked)

@@ -65,9 +65,10 @@ def answer_items(template: Template, rows: list[Row], index: EntityIndex) -> lis
                    "coverageEnd": "coverage_end", "startMonth": "start_month"}.get(name, name)
             value = python_value(term)
             item[key] = value.split() if key == "source_ids" and isinstance(value, str) else value
-        if isinstance(row.get("kind"), URIRef) and "agreement" in row:
-            kind = index.entities.get(row["kind"])  # type: ignore[arg-type]
-            item["kind"] = kind.label if kind else str(row["kind"])
+        kind_uri = row.get("kind")
+        if isinstance(kind_uri, URIRef) and "agreement" in row:
+            kind = index.entities.get(kind_uri)
+            item["kind"] = kind.label if kind else str(kind_uri)
         items.append(item)
     return items
 
@@ -95,7 +96,8 @@ def filters_text(template: Template, fill: SlotFill, index: EntityIndex) -> str:
     for name in ("category", "sector", "obligation"):
         slot = template.slot(name)
         if slot is not None and name in fill.values and name != template.extra.get("subject"):
-            entity = index.entities.get(fill.values[name][0])  # type: ignore[arg-type]
+            value = fill.values[name][0]
+            entity = index.entities.get(value) if isinstance(value, URIRef) else None
             label = entity.label if entity else name
             parts.append(label if name != "sector" else f"covering {label}")
     if fill.year_text and template.slot("years") is not None:
@@ -113,7 +115,8 @@ def slot_labels(template: Template, fill: SlotFill, index: EntityIndex) -> dict[
             labels[slot.name] = str(python_value(values[0]))
             continue
         names = [index.entities[v].label if v in index.entities else str(v) for v in values]  # type: ignore[index]
-        labels[slot.name] = names[0] if len(names) == 1 else f"{fill.mentions[slot.name].text} ({len(names)} agreements)"
+        group = f"{fill.mentions[slot.name].text} ({len(names)} agreements)"
+        labels[slot.name] = names[0] if len(names) == 1 else group
     return labels
 
 

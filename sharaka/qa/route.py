@@ -23,6 +23,7 @@ KEYWORD_BONUS_CAP = 14.0
 MIN_ROUTE_SCORE = 52.0
 
 CONCEPT_KINDS = ("category", "obligation", "sector")
+ENTITY_SLOT_KINDS = ("nation", "agreement", "organization")
 # A question opening with one of these expects yes or no ("Is Türkiye in …", "Does Egypt …").
 AUXILIARIES = frozenset("is are was were does do did has have had can could will would should".split())
 YES_NO_BONUS, YES_NO_MISMATCH = 6.0, 12.0
@@ -113,7 +114,7 @@ class Router:
 def fill_slots(template: Template, linked: LinkedQuestion) -> SlotFill | None:
     """Slot values from the linked question, or None when a required slot cannot be filled."""
     fill = SlotFill()
-    pools = {kind: list(linked.of_kind(kind)) for kind in ("nation", "agreement", "organization") + CONCEPT_KINDS}
+    pools = {kind: list(linked.of_kind(kind)) for kind in (*ENTITY_SLOT_KINDS, *CONCEPT_KINDS)}
     for slot in template.slots:
         if slot.type in ("nation", "agreement", "organization", "category", "sector", "obligation"):
             pool = pools[slot.type]
@@ -155,7 +156,7 @@ def unused_mentions(template: Template, linked: LinkedQuestion) -> list[str]:
     if "concept" in capacity:
         capacity.update({k: 1 for k in CONCEPT_KINDS})
     unused = []
-    for kind in ("nation", "agreement", "organization") + CONCEPT_KINDS:
+    for kind in (*ENTITY_SLOT_KINDS, *CONCEPT_KINDS):
         # A kind or sector the question type already means ("nuclear" for nuclear suppliers) is not unused.
         mentions = [m for m in linked.of_kind(kind)
                     if not any(str(u).rsplit("#", 1)[-1].rsplit("/", 1)[-1] in template.implies for u in m.uris)]

@@ -49,25 +49,29 @@ def _this_year() -> int:
     return dt.date.today().year
 
 
-# Order matters: the longer, more specific patterns first; a span taken is not matched again.
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:between|from)\s+(?:the\s+years?\s+)?{_Y}\s*(?:and|to|until|till|through|[-–—])\s*{_Y}\b", re.I), "range"),
-    (re.compile(rf"\b{_Y}\s*(?:[-–—]|to|until|till|through)\s*{_Y}\b", re.I), "range"),
-    (re.compile(rf"\b(?:in\s+|during\s+)?(?:the\s+)?{_Y[:-1]})'?s\b", re.I), "decade"),
-    (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(fifties|sixties|seventies|eighties|nineties)\b", re.I), "decade_word"),
-    (re.compile(rf"\b(?:since|from|starting(?:\s+in)?|as\s+of\s+and\s+after|beginning(?:\s+in)?)\s+(?:the\s+year\s+)?{_Y}\b", re.I), "since"),
-    (re.compile(rf"\b(?:after|post|later\s+than)[\s-]+{_Y}\b", re.I), "after"),
-    (re.compile(rf"\b(?:before|prior\s+to|pre|earlier\s+than)[\s-]+{_Y}\b", re.I), "before"),
-    (re.compile(rf"\b(?:until|till|up\s+to|by|through|no\s+later\s+than)\s+{_Y}\b", re.I), "until"),
-    (re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+(\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+years\b", re.I), "last_n"),
-    (re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+decade\b", re.I), "last_decade"),
-    (re.compile(rf"\b(?:in|during|as\s+of|at|for|of)\s+(?:the\s+year\s+)?{_Y}\b", re.I), "point"),
-    (re.compile(rf"(?<![\w:.-]){_Y}(?![\w:-])", re.I), "point"),
-]
+_RANGE_TO = r"(?:and|to|until|till|through|[-–—])"
+_COUNT = r"(\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")"
+_DECADE_WORD = "(" + "|".join(_DECADE_WORDS) + ")"
 
-_NUMBER = re.compile(r"\b(?:top|first|best|leading|biggest|largest|main)\s+(\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\b"
-                     r"|\b(\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+(?:top|main|biggest|largest|leading|closest|most)\b",
-                     re.I)
+# Order matters: the longer, more specific patterns first; a span taken is not matched again.
+_PATTERN_TEXT: list[tuple[str, str]] = [
+    ("range", rf"\b(?:between|from)\s+(?:the\s+years?\s+)?{_Y}\s*{_RANGE_TO}\s*{_Y}\b"),
+    ("range", rf"\b{_Y}\s*(?:[-–—]|to|until|till|through)\s*{_Y}\b"),
+    ("decade", rf"\b(?:in\s+|during\s+)?(?:the\s+)?{_Y[:-1]})'?s\b"),
+    ("decade_word", rf"\b(?:in\s+|during\s+)?(?:the\s+)?{_DECADE_WORD}\b"),
+    ("since", rf"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+year\s+)?{_Y}\b"),
+    ("after", rf"\b(?:after|post|later\s+than)[\s-]+{_Y}\b"),
+    ("before", rf"\b(?:before|prior\s+to|pre|earlier\s+than)[\s-]+{_Y}\b"),
+    ("until", rf"\b(?:until|till|up\s+to|by|through|no\s+later\s+than)\s+{_Y}\b"),
+    ("last_n", rf"\b(?:in\s+)?the\s+(?:last|past)\s+{_COUNT}\s+years\b"),
+    ("last_decade", r"\b(?:in\s+)?the\s+(?:last|past)\s+decade\b"),
+    ("point", rf"\b(?:in|during|as\s+of|at|for|of)\s+(?:the\s+year\s+)?{_Y}\b"),
+    ("point", rf"(?<![\w:.-]){_Y}(?![\w:-])"),
+]
+_PATTERNS = [(re.compile(text, re.IGNORECASE), kind) for kind, text in _PATTERN_TEXT]
+
+_NUMBER = re.compile(rf"\b(?:top|first|best|leading|biggest|largest|main)\s+{_COUNT}\b"
+                     rf"|\b{_COUNT}\s+(?:top|main|biggest|largest|leading|closest|most)\b", re.IGNORECASE)
 
 
 def _number(text: str) -> int:

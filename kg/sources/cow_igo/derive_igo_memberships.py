@@ -46,6 +46,7 @@ not COW states (Palestine, Kosovo before its COW entry) are absent.
 """
 import csv
 import hashlib
+import itertools
 import os
 import sys
 
@@ -170,7 +171,7 @@ ORGS = [
 EXPECTED_SHA256 = "540f9d07d3ee34f13712464b8dd1984cba062cee13ac86afdbde27a0e0155a60"
 
 
-def sha256_of(path):
+def sha256_of(path: str) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -178,7 +179,7 @@ def sha256_of(path):
     return h.hexdigest()
 
 
-def main(argv):
+def main(argv: list[str]) -> None:
     if len(argv) != 3:
         sys.exit("usage: derive_igo_memberships.py STATE_YEAR_FORMAT3_CSV OUTPUT_DIR")
     src, outdir = argv[1], argv[2]
@@ -207,11 +208,11 @@ def main(argv):
             for c in cols:
                 values[c].setdefault(ccode, {})[year] = row[index[c]].strip()
     grid = sorted(years)
-    nxt = {a: b for a, b in zip(grid, grid[1:])}  # next observation year
+    nxt = dict(itertools.pairwise(grid))  # next observation year
     print(f"input rows {nrows}, states {len(values[cols[0]])}, "
           f"observation years {len(grid)} ({grid[0]}-{grid[-1]})")
 
-    def ended_by(by_year, last):
+    def ended_by(by_year: dict[int, str], last: int) -> str:
         """Why a spell stops: the code observed the next year, 'absent' or 'data_end'."""
         following = nxt.get(last)
         if following is None:
