@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rdflib import Literal
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from kg.model import BuildContext, PartialDate
 from kg.sources import read_rows
@@ -28,6 +28,11 @@ def load(ctx: BuildContext) -> None:
         for name in {row["name"], *(n.strip() for n in row.get("alt_names", "").split(";"))} - {label, ""}:
             ctx.add(DATASET, uri, SKOS.altLabel, Literal(name, lang="en"))
         ctx.add(DATASET, uri, SK.sourceId, Literal(f"{DATASET}:{row['cow_column']}"))
+    for _, row in read_rows("lexicon", "organization_aliases.csv"):
+        # Names people use for an organization's members ("Muslim countries": the OIC), from the lexicon.
+        uri = organization_uri(row["code"])
+        ctx.add(DATASET, uri, SKOS.hiddenLabel, Literal(row["alias"], lang="ar" if _is_arabic(row["alias"]) else "en"))
+        ctx.add(DATASET, uri, PROV.wasDerivedFrom, ctx.record("lexicon", "organization_aliases", row["alias"]))
     # Spells per (organization, nation), merged when one code hands over to another the next
     # year (West Germany 260 until 1989, Germany 255 from 1990): a new code is not a new member.
     spells: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
@@ -55,3 +60,7 @@ def load(ctx: BuildContext) -> None:
                               join=PartialDate.parse(first["start_year"]), exit=exit_date, spell=number,
                               shortcut=SK.hasMember)
             ctx.add(DATASET, nation_uri(key), SK.memberOf, organization_uri(org))
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)

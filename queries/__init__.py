@@ -8,7 +8,8 @@ Header format (comment lines before the query):
     # answer: nations
     # slots: nation=nation, category=category?, sector=sector?, years=year_range?
     # keywords: partners allies countries
-    # cues: most top main                (optional: at least one must appear, or the type is not chosen)
+    # cues: most, top, main              (optional: one of them must appear, or the type is not chosen;
+    #                                      groups separated by ";" must each match: nuclear; supplied, gave)
     # patterns: +to NATION, -from NATION (optional: skeleton phrases that argue for or against)
     # implies: NuclearCooperationAgreement nuclear  (optional: kinds/sectors the type already means)
     # text: {nation} has {count} partners{filters}: {list}.
@@ -80,7 +81,7 @@ class Template:
     query: str
     path: Path
     default_limit: int | None = None
-    cues: tuple[str, ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()  # groups: each must match, by any of its words
     patterns: tuple[tuple[str, float], ...] = ()
     implies: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
@@ -136,7 +137,8 @@ def parse_template(path: Path) -> Template:
     limit = header.get("limit")
     known = {"id", "title", "description", "answer", "slots", "keywords", "text", "empty", "examples", "limit",
              "cues", "patterns", "implies"}
-    cues = tuple(c.strip().lower() for c in header.get("cues", "").split(",") if c.strip())
+    cues = tuple(tuple(c.strip().lower() for c in group.split(",") if c.strip())
+                 for group in header.get("cues", "").split(";") if group.strip())
     patterns = tuple((p.strip()[1:].strip(), 1.0 if p.strip()[0] == "+" else -1.0)
                      for p in header.get("patterns", "").split(",") if p.strip())
     return Template(

@@ -49,6 +49,10 @@ def _run_in_worker(query: str, result_media_type: str, graph_media_type: str,
     return _WORKER_STORE.raw(query, result_media_type, graph_media_type, dataset, limit=limit)
 
 
+def _noop() -> None:
+    return None
+
+
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -77,8 +81,15 @@ class QueryRunner:
 
         self.graph_path = graph_path
         self.broken = False
+        self._warmed = False
         self.pool = ProcessPool(max_workers=max(1, workers), initializer=_load_worker_store,
                                 initargs=(str(graph_path),), context=_context())
+
+    def warm(self) -> None:
+        """Start the workers now (they load the graph), so that the first query does not wait."""
+        if not self._warmed:
+            self._warmed = True
+            self.pool.schedule(_noop)
 
     def run(self, query: Query, timeout: float) -> RawResult:
         from pebble import ProcessExpired
@@ -87,7 +98,7 @@ class QueryRunner:
                                                           query.graph_media_type, query.dataset, query.limit),
                                     timeout=timeout)
         try:
-            return future.result()  # type: ignore[no-any-return]
+            return future.result()
         except FutureTimeout:
             raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped; "
                                "narrow it (more patterns bound, a LIMIT) and try again") from None

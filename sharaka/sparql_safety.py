@@ -93,10 +93,11 @@ def _walk(node: Any) -> list[CompValue]:
 def _dataset(algebra: CompValue) -> DatasetSpec:
     default: list[str] = []
     named: list[str] = []
-    for clause in algebra.get("datasetClause") or []:
-        if clause.get("default") is not None:
+    # CompValue.get returns the key itself for a missing key; the plain dict lookup does not.
+    for clause in dict.get(algebra, "datasetClause") or []:
+        if "default" in clause:
             default.append(check_graph_iri(str(clause["default"]), "FROM"))
-        if clause.get("named") is not None:
+        if "named" in clause:
             named.append(check_graph_iri(str(clause["named"]), "FROM NAMED"))
     return DatasetSpec(tuple(default), tuple(named))
 

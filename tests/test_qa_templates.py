@@ -99,6 +99,11 @@ NATION_CASES = [
     ("org_members_at_year", {"organization": OIC, "year": 1980}, None, "member", {"PAK", "SAU", "TUR"}),
     ("org_members_at_year", {"organization": OIC, "year": 1972}, None, "member", {"PAK", "SAU"}),
     ("org_left", {"organization": OIC}, None, "member", {"TUR"}),
+    ("org_joined_in_period", {"organization": OIC}, (1970, None), "member", {"TUR"}),
+    ("org_joined_in_period", {"organization": OIC}, (None, 1969), "member", {"PAK", "SAU"}),
+    ("org_joined_in_period", {"organization": OIC}, (1977, 1990), "member", set()),
+    ("agreement_lead", {"agreement": agreement("curated-ex")}, None, "party", {"TUR"}),
+    ("agreement_lead", {"agreement": agreement("desta-1")}, None, "party", set()),
     ("org_members_with", {"organization": OIC, "nation": nation("USA")}, None, "member", {"PAK", "TUR"}),
     ("org_members_with", {"organization": OIC, "nation": nation("USA"), "category": URIRef(SK + "DefencePact")},
      None, "member", set()),
@@ -151,6 +156,11 @@ AGREEMENT_CASES = [
     ("agreements_in_period", {}, (2000, 2005), {"curated:ex", "desta:1", "dcad:1"}),
     ("agreements_in_period", {"category": URIRef(SK + "DefenceCooperationAgreement")}, (2000, 2005), {"dcad:1"}),
     ("agreement_dates", {"agreement": agreement("atop-1")}, None, {"atop:1"}),
+    ("first_agreement_of_nation", {"nation": nation("PAK")}, None, {"atop:1"}),
+    ("first_agreement_of_nation", {"nation": nation("PAK"), "sector": URIRef(ID + "sector/economy")}, None,
+     {"desta:1"}),
+    ("latest_agreement_of_nation", {"nation": nation("PAK")}, None, {"dcad:1"}),
+    ("latest_agreement_of_nation", {"nation": nation("SAU")}, None, {"curated:norm"}),
 ]
 
 
@@ -169,6 +179,7 @@ def test_template_gives_hand_checked_agreements(mini_store: MemoryStore, templat
     ("count_agreements_between", {"nation": nation("TUR"), "other": nation("PAK")}, "count", 3),
     ("count_partners", {"nation": nation("PAK")}, "count", 3),
     ("count_partners", {"nation": nation("SAU")}, "count", 2),
+    ("count_org_members", {"organization": OIC}, "count", 2),  # Turkey left in 1990
     ("org_join_year", {"nation": nation("TUR"), "organization": OIC}, "year", 1976),
     ("agreement_dates", {"agreement": agreement("atop-1")}, "year", 1951),
     ("first_agreement_between", {"nation": nation("TUR"), "other": nation("PAK")}, "year", 2001),
@@ -212,7 +223,8 @@ def test_meta_templates(mini_store: MemoryStore) -> None:
 
 def test_every_template_is_tested_here() -> None:
     tested = {c[0] for c in NATION_CASES + AGREEMENT_CASES} | {
-        "count_agreements", "count_agreements_between", "count_partners", "org_join_year", "agreement_in_force",
+        "count_agreements", "count_agreements_between", "count_partners", "count_org_members", "org_join_year",
+        "agreement_in_force",
         "rank_nations", "capabilities", "sources", "definition"}
     assert set(TEMPLATES) <= tested, f"templates without a fixture test: {sorted(set(TEMPLATES) - tested)}"
 

@@ -20,11 +20,26 @@ from sharaka.qa.lexicon import STOPWORDS, EntityIndex, build_index
 from sharaka.qa.link import ENTITY_KINDS, LinkedQuestion, Linker
 from sharaka.qa.normalize import Token, fold
 from sharaka.qa.render import DatasetInfo, answer_items, compose_text, python_value, sources_of
-from sharaka.qa.route import Route, Router
+from sharaka.qa.route import Route, Router, stem
 from sharaka.settings import Settings
 from sharaka.store import Store
 
 MAX_QUESTION_LENGTH = 500
+
+# Words that put a question in Sharaka's domain even when it names no kind of agreement. Generic
+# words of our templates ("top", "first", "how many", "when") are not among them: "the highest
+# mountain of Pakistan" is not about agreements.
+DOMAIN_TERMS = frozenset("""
+partner partners partnership partnerships partnered ally allies allied alliance alliances member members
+membership memberships belong belongs belonged signatory signatories party parties participant participants
+participated signed sign signs treaty treaties agreement agreements pact pacts deal deals accord accords
+cooperate cooperates cooperated cooperation relations ties join joined joining joins acceded accession left
+withdrew withdrawn withdrawal quit supplied supplier suppliers supply recipient recipients received led lead
+brokered organization organizations organisation organisations bloc blocs coalition obligation obligations
+sector sectors cover covers covered source sources dataset datasets data cite citation provenance answer
+questions capabilities define definition meaning mean means force terminated expired
+""".split())
+DOMAIN_STEMS = frozenset(stem(w) for w in DOMAIN_TERMS)
 
 _DATASETS_QUERY = """
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -62,7 +77,6 @@ class QAEngine:
         self.templates: tuple[Template, ...] = load_templates()
         self.by_id = {t.id: t for t in self.templates}
         self.index: EntityIndex = build_index(store)
-        self.domain_words = frozenset(k for t in self.templates for k in t.keywords) - STOPWORDS
         # The words of our questions, without the names in them: link the examples once with the
         # keywords alone as known words, keep what is not a name, then link them again.
         keywords = frozenset(w for t in self.templates for k in t.keywords for w in fold(k).split())
@@ -99,13 +113,13 @@ class QAEngine:
         if not linked.question.tokens:
             unreadable = self._no_match(question, linked, "The question has no words I can read.")
             return self._finish(unreadable, trace, linked)
-        if linked.ambiguities:
-            return self._finish(self._ambiguous(question, linked), trace, linked)
         foreign = self._foreign_words(linked)
-        entity_named = any(m.kind in ENTITY_KINDS for m in linked.mentions)
+        entity_named = any(m.kind in ENTITY_KINDS for m in linked.mentions) or bool(linked.ambiguities)
         if foreign is not None and (entity_named or any(not t.text[:1].isupper() for t in foreign)):
             # Nothing of the domain is asked: a known nation's GDP, the weather, football.
             return self._finish(self._out_of_scope_answer(question), trace, linked)
+        if linked.ambiguities:
+            return self._finish(self._ambiguous(question, linked), trace, linked)
         if linked.unknown:
             return self._finish(self._unknown_entity(question, linked), trace, linked)
         decision = self.router.route(linked)
@@ -153,7 +167,8 @@ class QAEngine:
         if template.id == "capabilities":
             return None, " · ".join(self.by_id[t].examples[0] for t in
                                     ("partners", "has_agreement_with", "agreement_parties", "org_members_with"))
-        if template.id in ("first_agreement_between", "latest_agreement_between", "agreement_dates") and items:
+        if template.id in ("first_agreement_between", "latest_agreement_between", "first_agreement_of_nation",
+                           "latest_agreement_of_nation", "agreement_dates") and items:
             return items[0].get("start"), ""
         return None, ""
 
@@ -179,7 +194,7 @@ class QAEngine:
         if linked.domain_words or any(m.kind in ("agreement", "organization") for m in linked.mentions):
             return None
         tokens = [t for i, t in enumerate(linked.question.tokens) if not self._in_mention(linked, i)]
-        if any(t.norm in self.domain_words for t in tokens):
+        if any(stem(t.norm) in DOMAIN_STEMS for t in tokens):
             return None
         return [t for t in tokens if t.norm not in self.known_words and t.norm not in STOPWORDS
                 and not t.norm.isdigit()] or None

@@ -59,7 +59,7 @@ class Entity:
 @dataclass
 class AliasEntry:
     entities: set[URIRef] = field(default_factory=set)
-    case_sensitive: bool = False  # short codes: only when typed in capitals
+    case_sensitive: bool = True  # short codes: only when typed in capitals (until a plain name says otherwise)
 
 
 @dataclass
@@ -102,7 +102,7 @@ _ORGANIZATION_QUERY = f"""
 PREFIX sk: <{SK}>
 SELECT ?entity ?property ?value WHERE {{
   ?entity a sk:InternationalOrganization ; ?property ?value .
-  VALUES ?property {{ <{RDFS_LABEL}> <{SKOS}prefLabel> <{SKOS}altLabel> sk:acronym }}
+  VALUES ?property {{ <{RDFS_LABEL}> <{SKOS}prefLabel> <{SKOS}altLabel> <{SKOS}hiddenLabel> sk:acronym }}
 }}"""
 
 _AGREEMENT_QUERY = f"""
@@ -139,10 +139,11 @@ class _Builder:
         entry = self.aliases[folded]
         entry.entities.add(uri)
         # Codes (PAK, TR, NEW …) count only when typed in capitals; so do short names that are
-        # also common words. Other short names (uae, usa) match in any case.
-        if code or (len(folded) <= 3 and " " not in folded and (folded in STOPWORDS or len(folded) <= 2)):
-            entry.case_sensitive = True
-        if fuzzy and len(folded) >= 5 and not code:
+        # also common words. Other short names (uae, usa) match in any case — even when the
+        # same letters are also a code (USA is an ISO code and a name).
+        if not (code or (len(folded) <= 3 and " " not in folded and (folded in STOPWORDS or len(folded) <= 2))):
+            entry.case_sensitive = False
+        if fuzzy and len(folded) >= 4 and not code:
             self.fuzzy[kind].add(folded)
 
     def label(self, uri: URIRef, value: Literal, prop: str) -> None:
@@ -187,6 +188,7 @@ def build_index(store: Store) -> EntityIndex:
     # and generic words ("Afghanistan India") adds nothing to the nations and is not indexed.
     nation_words = {a for a, e in b.aliases.items() if " " not in a and _is_nation_alias(e, b)}
     nation_tokens = {w for a, e in b.aliases.items() if _is_nation_alias(e, b) for w in a.split()}
+    nation_aliases = {a for a, e in b.aliases.items() if _is_nation_alias(e, b)}
     distinctive: list[tuple[frozenset[str], URIRef]] = []
     source_ids: dict[str, URIRef] = {}
     automatic: dict[str, set[URIRef]] = defaultdict(set)  # aliases derived from names, by alias
@@ -202,9 +204,12 @@ def build_index(store: Store) -> EntityIndex:
             continue
         if dataset not in ("curated", "desta"):
             continue  # ATOP, DCAD and NCA labels are made from codes, not names: linked by id
-        for name in _name_variants(str(value)):
+        for number, name in enumerate(_name_variants(str(value))):
             tokens = fold(name).split()
-            if not tokens or (dataset == "desta" and all(t in nation_words or t in STOPWORDS for t in tokens)):
+            only_nations = _covered(tokens, nation_aliases)
+            # A name, or a part of one, that is only nation names ("Afghanistan India", the
+            # "(Pakistan–China)" of a curated name) would swallow questions about those nations.
+            if not tokens or (only_nations and (dataset == "desta" or number > 0)):
                 continue
             informative = [t for t in tokens if t not in nation_words and t not in GENERIC_NAME_WORDS
                            and t not in STOPWORDS]
@@ -252,6 +257,20 @@ def _owner(alias: str, uris: set[URIRef], b: _Builder) -> URIRef | None:
     by_length = sorted(uris, key=lambda u: len(b.entities[u].label))
     first, second = by_length[0], by_length[1]
     return first if len(b.entities[first].label) < len(b.entities[second].label) else None
+
+
+def _covered(tokens: list[str], names: set[str]) -> bool:
+    """Whether the words are nothing but nation names (of one or more words) and stopwords."""
+    reachable = [True] + [False] * len(tokens)
+    for i in range(len(tokens)):
+        if not reachable[i]:
+            continue
+        if tokens[i] in STOPWORDS:
+            reachable[i + 1] = True
+        for j in range(i + 1, min(len(tokens), i + 6) + 1):
+            if " ".join(tokens[i:j]) in names:
+                reachable[j] = True
+    return reachable[-1]
 
 
 def _is_nation_alias(entry: AliasEntry, b: _Builder) -> bool:

@@ -23,6 +23,9 @@ ENTITY_KINDS = ("nation", "organization", "agreement")
 PLACEHOLDER = {"nation": "NATION", "organization": "ORG", "agreement": "AGREEMENT", "category": "KIND",
                "sector": "KIND", "obligation": "OBLIGATION", "generic": "KIND"}
 
+# Words that name a kind and, at once, the partners in it ("allies", "defence partners").
+RELATION_NOUNS = frozenset({"allies", "ally", "partners", "partner"})
+
 _SOURCE_ID = re.compile(r"\b(atop|dcad|desta|nca|curated)\s*:\s*([A-Za-z0-9._+-]+)", re.I)
 _DCAD_ID = re.compile(r"\bDCADv1\.0-\d{4}\b", re.I)
 _ATOP_ID = re.compile(r"\b(?:atop(?:\s+alliance)?|alliance)\s*(?:no\.?|number|#|id)?\s*(\d{4})\b", re.I)
@@ -129,8 +132,7 @@ class Linker:
         linked.mentions.sort(key=lambda m: m.start)
         linked.unknown = [t for i, t in enumerate(nq.tokens) if i not in consumed and self._looks_like_name(t, i)]
         linked.skeleton = self._skeleton(nq, linked)
-        linked.domain_words = sum(1 for m in linked.mentions if m.kind not in ENTITY_KINDS) + sum(
-            1 for i, t in enumerate(nq.tokens) if i not in consumed and t.norm in self.index.vocabulary)
+        linked.domain_words = sum(1 for m in linked.mentions if m.kind not in ENTITY_KINDS)
         return linked
 
     # -- candidates ---------------------------------------------------------------------------
@@ -183,6 +185,8 @@ class Linker:
                     continue
                 query = " ".join(words)
                 limit = max_typo_distance(len(query))
+                if limit == 0 and n == 1 and len(query) == 4 and tokens[i].text[:1].isupper():
+                    limit = 1  # a capitalized four-letter word one letter from a name: Irat (Iran? Iraq?)
                 if limit == 0:
                     continue
                 best = self._closest(query, limit)
@@ -240,6 +244,7 @@ class Linker:
         declaration"): at least half of the name's distinctive letters, including a word no other
         agreement name has, or all of them."""
         free = {t.norm: i for i, t in enumerate(nq.tokens) if i not in consumed}
+        capitalized = {t.norm: t.text[:1].isupper() for i, t in enumerate(nq.tokens) if i not in consumed and i > 0}
         scored: list[tuple[float, frozenset[str], URIRef]] = []
         for key, uri in self.index.distinctive:
             matched = key & free.keys()
@@ -250,8 +255,10 @@ class Linker:
             # A word found in one agreement name only, and in no question of ours, names it
             # by itself (Akkuyu, AlUla, Shusha).
             unusual = [w for w in unique if w not in self.known_words]
-            telling = any(len(w) >= 5 for w in unusual)
-            if telling or (coverage >= 0.5 and unusual) or (coverage == 1.0 and len(key) >= 2):
+            # Typed as a proper name: "Akkuyu" names the plant deal, "river" names nothing.
+            telling = any(len(w) >= 5 and capitalized.get(w, False) for w in unusual)
+            named = len(matched) >= 2 or any(capitalized.get(w, False) for w in matched)
+            if telling or (coverage >= 0.5 and unusual and named) or (coverage == 1.0 and len(key) >= 2):
                 scored.append((coverage, key, uri))
         if not scored:
             return
@@ -279,6 +286,9 @@ class Linker:
         spans: dict[int, int] = {}
         for m in linked.mentions:
             marks[m.start], spans[m.start] = PLACEHOLDER[m.kind], m.end
+            last = nq.tokens[m.end - 1].norm
+            if m.kind in ("category", "sector") and last in RELATION_NOUNS:
+                marks[m.start] += f" {last}"  # "allies" is a kind and a cue for partner questions
         for y in linked.years:
             idx = [i for i, t in enumerate(nq.tokens) if t.start < y.end and y.start < t.end]
             if idx:

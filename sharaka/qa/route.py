@@ -21,13 +21,14 @@ UNUSED_PENALTY = {"nation": 22.0, "agreement": 22.0, "organization": 22.0, "cate
 FILLED_OPTIONAL_BONUS = 2.0
 KEYWORD_BONUS_CAP = 14.0
 MIN_ROUTE_SCORE = 52.0
+CLOSE_ENOUGH = 80.0  # a question this close to an example needs no keyword to be recognised
 
 CONCEPT_KINDS = ("category", "obligation", "sector")
 ENTITY_SLOT_KINDS = ("nation", "agreement", "organization")
 # A question opening with one of these expects yes or no ("Is Türkiye in …", "Does Egypt …").
 AUXILIARIES = frozenset("is are was were does do did has have had can could will would should".split())
 YES_NO_BONUS, YES_NO_MISMATCH = 6.0, 12.0
-CUE_BONUS = 8.0       # the word a question type hinges on ("how many", "first", "left") is there
+CUE_BONUS = 14.0      # the word a question type hinges on ("how many", "first", "left") is there
 PATTERN_WEIGHT = 15.0  # a phrase that decides between near twins ("to NATION" vs "from NATION")
 
 
@@ -76,25 +77,31 @@ class Router:
             runner = routes[0]
         return RouteDecision(best, runner, len(routes))
 
-    def _score(self, template: Template, linked: LinkedQuestion) -> Route | None:
-        fill = fill_slots(template, linked)
-        if fill is None:
-            return None
-        unused = unused_mentions(template, linked)
+    def _similarity(self, template: Template, linked: LinkedQuestion) -> tuple[float, str]:
+        """How close the question's skeleton is to the template's closest example, 0..100."""
         similarity, example = 0.0, ""
         for text, skeleton in self.example_skeletons[template.id]:
             s = 0.5 * fuzz.token_set_ratio(linked.skeleton, skeleton) + 0.5 * fuzz.ratio(linked.skeleton, skeleton)
             if s > similarity:
                 similarity, example = s, text
+        return similarity, example
+
+    def _score(self, template: Template, linked: LinkedQuestion) -> Route | None:
+        fill = fill_slots(template, linked)
+        if fill is None:
+            return None
+        unused = unused_mentions(template, linked)
         padded = f" {linked.skeleton} "
-        # Cues are looked for in the skeleton and in the words themselves ("nuclear" inside a kind).
-        words_text = f" {padded} {' '.join(linked.question.norms)} "
-        if template.cues and not any(f" {cue} " in words_text for cue in template.cues):
-            return None  # the question lacks the word this type hinges on
+        # Cues are looked for in the skeleton and in the words themselves ("nuclear" inside a kind),
+        # word endings aside ("spearhead" is a cue when "spearheaded" is listed).
+        words_text = f" {stem_text(linked.skeleton)} {stem_text(' '.join(linked.question.norms))} "
+        if not all(any(f" {stem_text(cue)} " in words_text for cue in group) for group in template.cues):
+            return None  # the question lacks a word this type hinges on
         words = set(linked.skeleton.split())
         hits = [k for k in set(template.keywords) if k in words]
-        if not template.required and not any(k not in STOPWORDS for k in hits):
-            return None  # a template that needs no entity must at least be asked for in words
+        similarity, example = self._similarity(template, linked)
+        if not template.required and not any(k not in STOPWORDS for k in hits) and similarity < CLOSE_ENOUGH:
+            return None  # a template that needs no entity must be asked for in words, or nearly verbatim
         bonus = min(KEYWORD_BONUS_CAP, sum(self.keyword_weight[k] for k in hits))
         filled = sum(1 for s in template.slots if s.optional and (s.name in fill.values or
                                                                     (s.type == "year_range" and fill.years)))
@@ -109,6 +116,23 @@ class Router:
         elif yes_no:
             score -= YES_NO_BONUS
         return Route(template, round(score, 1), round(similarity, 1), example, fill, unused)
+
+
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude English stem for matching cue words: joined/joining/joins → join."""
+    if word.isupper():
+        return word  # placeholders (NATION, YEAR) stay as they are
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def stem_text(text: str) -> str:
+    return " ".join(stem(w) for w in text.split())
 
 
 def fill_slots(template: Template, linked: LinkedQuestion) -> SlotFill | None:

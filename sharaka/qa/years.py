@@ -71,7 +71,9 @@ _PATTERN_TEXT: list[tuple[str, str]] = [
 _PATTERNS = [(re.compile(text, re.IGNORECASE), kind) for kind, text in _PATTERN_TEXT]
 
 _NUMBER = re.compile(rf"\b(?:top|first|best|leading|biggest|largest|main)\s+{_COUNT}\b"
-                     rf"|\b{_COUNT}\s+(?:top|main|biggest|largest|leading|closest|most)\b", re.IGNORECASE)
+                     rf"|\b{_COUNT}\s+(?:top|main|biggest|largest|leading|closest|most)\b"
+                     rf"|\b(?:which|what|the|name|list)\s+{_COUNT}\s+(?:countries|nations|states|partners|allies)\b",
+                     re.IGNORECASE)
 
 
 def _number(text: str) -> int:
@@ -128,6 +130,6 @@ def find_number(text: str) -> NumberSpan | None:
     m = _NUMBER.search(text)
     if m is None:
         return None
-    raw = m.group(1) or m.group(2)
+    raw = next(g for g in m.groups() if g)
     value = _number(raw)
     return NumberSpan(value, m.start(), m.end()) if 1 <= value <= 50 else None
