@@ -37,7 +37,8 @@ def install(app: Flask, cors_origin: str) -> None:
             response.headers["Access-Control-Allow-Origin"] = cors_origin
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept, X-Request-Id"
-            response.headers["Access-Control-Expose-Headers"] = "X-Request-Id"
+            response.headers["Access-Control-Expose-Headers"] = ("X-Request-Id, X-Sharaka-Truncated, "
+                                                                 "X-Sharaka-Max-Results")
         elapsed = (time.perf_counter() - getattr(g, "started", time.perf_counter())) * 1000
         access_log.info("%s %s %s %d %.1fms", getattr(g, "request_id", "-"), request.method,
                         request.full_path.rstrip("?"), response.status_code, elapsed)

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import current_app
 
+from sharaka.errors import GraphNotReady, SharakaError
 from sharaka.qa.engine import QAEngine
 from sharaka.settings import Settings
 from sharaka.store import Store
@@ -32,9 +33,24 @@ class ServiceState:
         if self._engine is None:
             with self._lock:
                 if self._engine is None:
-                    self._engine = QAEngine(self.store, max_results=self.settings.max_results,
-                                            max_question_length=self.settings.max_question_length)
+                    self._engine = self._build_engine()
         return self._engine
+
+    def _build_engine(self) -> QAEngine:
+        """A failure is not kept: the next request tries again (a remote store may come back)."""
+        try:
+            engine = QAEngine(self.store, max_results=self.settings.max_results,
+                              max_question_length=self.settings.max_question_length)
+        except SharakaError:
+            raise  # store_unavailable, store_timeout, store_error: already what the client should see
+        except Exception as exc:
+            if self.store.kind == "memory":
+                raise
+            raise GraphNotReady(f"the store does not hold a usable Sharaka graph ({exc}): "
+                                "load it with 'sharaka load --to URL'") from exc
+        if self.store.kind != "memory" and not engine.dataset_version:
+            raise GraphNotReady("the store does not hold the Sharaka graph yet: load it with 'sharaka load --to URL'")
+        return engine
 
     @property
     def engine_ready(self) -> bool:

@@ -87,7 +87,8 @@ def serialize_capped(result: OxResult, result_media_type: str, graph_media_type:
 
 
 def recap(raw: RawResult, result_media_type: str, graph_media_type: str, limit: int) -> RawResult:
-    """A remote store's answer (SPARQL JSON or N-Triples) re-serialized in the negotiated format and cut."""
+    """A remote store's answer re-serialized in the negotiated format and cut. The answer must be in a
+    format that can be read back: SPARQL JSON/XML/TSV or an RDF syntax (not CSV, which loses types)."""
     try:
         if raw.kind == "CONSTRUCT":
             fmt = ox.RdfFormat.from_media_type(raw.media_type.split(";")[0])

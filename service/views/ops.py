@@ -20,7 +20,7 @@ def healthz() -> Response:
 def readyz() -> Response:
     s = state()
     if not s.store.ping():
-        raise StoreUnavailable(f"the {s.store.kind} store does not answer")
+        raise StoreUnavailable(getattr(s.store, "problem", "") or f"the {s.store.kind} store does not answer")
     try:
         engine = s.engine()
     except SharakaError:

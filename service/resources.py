@@ -1,0 +1,275 @@
+"""Linked data: which IRI a path names, and what the graph says about it (for HTML pages and RDF).
+
+Paths are checked with a strict pattern before they become IRIs, each segment quoted the way
+`kg.vocab` minted it; IRIs reach queries only through `sharaka.qa.bind.term_text`."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from kg.vocab import BASE, ONTOLOGY_URI, PREFIXES
+from kg.vocab import _key as path_segment  # the quoting that minted our IRIs
+from sharaka.qa.bind import term_text
+from sharaka.store import Store
+
+ID_BASE = BASE + "id/"
+GRAPH_BASE = BASE + "graph/"
+_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+ -]{0,199}$")
+_GRAPH_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+MAX_SEGMENTS = 6
+INCOMING_LIMIT = 100
+LANGUAGES = ("en", "ar", "fr")
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+NAME_PROPERTIES = (SKOS.prefLabel, RDFS.label)
+
+
+def iri_for_id_path(path: str) -> URIRef | None:
+    """/id/<path> → its IRI; None for anything that cannot be one of ours."""
+    segments = path.split("/")
+    if not 1 <= len(segments) <= MAX_SEGMENTS or not all(_SEGMENT.match(s) for s in segments):
+        return None
+    return URIRef(ID_BASE + "/".join(path_segment(s) for s in segments))
+
+
+def iri_for_graph(name: str) -> URIRef | None:
+    return URIRef(GRAPH_BASE + name) if _GRAPH_NAME.match(name) else None
+
+
+def local_href(iri: str) -> str | None:
+    """Where one of our IRIs dereferences on this server (same path); None for other IRIs."""
+    return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
+
+
+def curie(iri: str) -> str:
+    best = max(((p, str(ns)) for p, ns in PREFIXES.items() if iri.startswith(str(ns)) and p != "skid"),
+               key=lambda pair: len(pair[1]), default=None)
+    return f"{best[0]}:{iri[len(best[1]):]}" if best else iri
+
+
+# -- queries ---------------------------------------------------------------------------------------
+_EXISTS = "ASK { { RESOURCE ?p ?o } UNION { ?s ?p RESOURCE } UNION { GRAPH RESOURCE { ?s ?p ?o } } }"
+_LABEL = """OPTIONAL { VAR rdfs:label ?l1 FILTER(LANG(?l1) = "en" || LANG(?l1) = "") }
+  OPTIONAL { VAR skos:prefLabel ?l2 FILTER(LANG(?l2) = "en") }"""
+_PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX sk: <https://w3id.org/sharaka/ontology#>
+"""
+_OUTGOING = _PREFIXES + """SELECT ?p ?o (SAMPLE(?pl) AS ?plabel) (SAMPLE(COALESCE(?l1, ?l2)) AS ?olabel) WHERE {
+  RESOURCE ?p ?o .
+  OPTIONAL { ?p rdfs:label ?pl FILTER(LANG(?pl) = "en") }
+  """ + _LABEL.replace("VAR", "?o") + """
+} GROUP BY ?p ?o ORDER BY ?p ?o LIMIT 2000"""
+_INCOMING = _PREFIXES + """SELECT ?s ?p (SAMPLE(?pl) AS ?plabel) (SAMPLE(COALESCE(?l1, ?l2)) AS ?slabel) WHERE {
+  ?s ?p RESOURCE .
+  OPTIONAL { ?p rdfs:label ?pl FILTER(LANG(?pl) = "en") }
+  """ + _LABEL.replace("VAR", "?s") + """
+} GROUP BY ?s ?p ORDER BY ?p ?slabel ?s LIMIT LIMIT_N"""
+_INCOMING_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p RESOURCE }"
+_GRAPH_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH RESOURCE { ?s ?p ?o } }"
+_DESCRIBE = _PREFIXES + """CONSTRUCT { RESOURCE ?p ?o . ?o ?lp ?label . } WHERE {
+  RESOURCE ?p ?o .
+  OPTIONAL { ?o ?lp ?label FILTER(?lp IN (rdfs:label, skos:prefLabel)) }
+}"""
+_DESCRIBE_INCOMING = _PREFIXES + """CONSTRUCT { ?s ?p RESOURCE . ?s rdfs:label ?label . } WHERE {
+  ?s ?p RESOURCE . OPTIONAL { ?s rdfs:label ?label }
+}"""
+_ONTOLOGY = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/sharaka/graph/ontology> {
+  ?s ?p ?o FILTER(STRSTARTS(STR(?s), "https://w3id.org/sharaka/ontology")) } }"""
+
+
+def bound(query: str, iri: URIRef) -> str:
+    return query.replace("RESOURCE", term_text(iri))
+
+
+def exists(store: Store, iri: URIRef) -> bool:
+    return store.ask(bound(_EXISTS, iri))
+
+
+def rdf_triples(store: Store, iri: URIRef) -> list[tuple[Node, Node, Node]]:
+    """The RDF document of a resource: its statements and the labels of what they link to; the whole
+    ontology for the ontology; for a graph (which has no statements of its own) what links to it."""
+    if iri == ONTOLOGY_URI:
+        return store.construct(_ONTOLOGY)
+    triples = store.construct(bound(_DESCRIBE, iri))
+    if str(iri).startswith(GRAPH_BASE):
+        triples += store.construct(bound(_DESCRIBE_INCOMING, iri))
+    return triples
+
+
+# -- what a page shows -------------------------------------------------------------------------------
+@dataclass
+class Value:
+    """A term ready for a template: text, and a link or a language when it has one."""
+
+    text: str
+    href: str | None = None
+    lang: str | None = None
+    dir: str | None = None
+    datatype: str | None = None
+    iri: str | None = None
+
+    @classmethod
+    def of(cls, node: Node, label: Node | str | None = None) -> Value:
+        if isinstance(node, URIRef):
+            iri = str(node)
+            href = local_href(iri) or (iri if iri.startswith(("http://", "https://")) else None)
+            return cls(str(label) if label is not None else curie(iri), href=href, iri=iri)
+        if isinstance(node, Literal):
+            lang = node.language
+            datatype = curie(str(node.datatype)) if node.datatype else None
+            return cls(str(node), lang=lang, dir=("rtl" if lang in RTL_LANGUAGES else "ltr") if lang else None,
+                       datatype=datatype)
+        return cls(str(node))
+
+
+@dataclass
+class Statement:
+    property: Value
+    values: list[Value] = field(default_factory=list)
+
+
+@dataclass
+class Description:
+    iri: URIRef
+    statements: list[Statement]
+    raw: list[tuple[URIRef, Node]]  # (property, value) pairs as they are
+    incoming: list[tuple[Value, Value]] = field(default_factory=list)  # (subject, property)
+    incoming_total: int = 0
+
+    def values(self, prop: URIRef) -> list[Node]:
+        return [o for p, o in self.raw if p == prop]
+
+    def first(self, prop: URIRef) -> Node | None:
+        found = self.values(prop)
+        return found[0] if found else None
+
+    @property
+    def names(self) -> dict[str, Value]:
+        """The resource's name in each language we show (skos:prefLabel, else rdfs:label)."""
+        found: dict[str, Value] = {}
+        for prop in NAME_PROPERTIES:
+            for value in self.values(prop):
+                lang = getattr(value, "language", None)
+                if lang in LANGUAGES and lang not in found:
+                    found[lang] = Value.of(value)
+        return {lang: found[lang] for lang in LANGUAGES if lang in found}
+
+    @property
+    def title(self) -> str:
+        names = self.names
+        if "en" in names:
+            return names["en"].text
+        plain = next((str(v) for p in NAME_PROPERTIES for v in self.values(p)), None)
+        return plain or next((n.text for n in names.values()), None) or str(self.iri).rstrip("/").rsplit("/", 1)[-1]
+
+    @property
+    def types(self) -> list[Value]:
+        return [v for s in self.statements if s.property.iri == str(RDF.type) for v in s.values]
+
+
+def describe(store: Store, iri: URIRef) -> Description:
+    """Outgoing statements grouped by property (labels resolved), and a capped list of incoming links."""
+    grouped: dict[str, Statement] = {}
+    raw: list[tuple[URIRef, Node]] = []
+    for row in store.select(bound(_OUTGOING, iri)).rows:
+        prop, value = row["p"], row["o"]
+        raw.append((prop, value))  # type: ignore[arg-type]
+        statement = grouped.setdefault(str(prop), Statement(Value.of(prop, row.get("plabel"))))
+        statement.values.append(Value.of(value, row.get("olabel")))
+    incoming = [(Value.of(row["s"], row.get("slabel")), Value.of(row["p"], row.get("plabel")))
+                for row in store.select(bound(_INCOMING, iri).replace("LIMIT_N", str(INCOMING_LIMIT))).rows]
+    total = incoming_count(store, iri) if len(incoming) >= INCOMING_LIMIT else len(incoming)
+    return Description(iri, list(grouped.values()), raw, incoming, total)
+
+
+def incoming_count(store: Store, iri: URIRef) -> int:
+    rows = store.select(bound(_INCOMING_COUNT, iri)).rows
+    return int(rows[0]["n"]) if rows else 0  # type: ignore[call-overload]
+
+
+def graph_size(store: Store, iri: URIRef) -> int:
+    rows = store.select(bound(_GRAPH_SIZE, iri)).rows
+    return int(rows[0]["n"]) if rows else 0  # type: ignore[call-overload]
+
+
+# -- the ontology page: its terms, grouped by subject ---------------------------------------------
+@dataclass
+class Term:
+    id: str  # the fragment: /ontology#Agreement
+    label: str
+    kind: str
+    statements: list[Statement]
+
+
+def ontology_terms(store: Store) -> list[Term]:
+    by_subject: dict[str, list[tuple[Node, Node]]] = defaultdict(list)
+    for s, p, o in store.construct(_ONTOLOGY):
+        by_subject[str(s)].append((p, o))
+    labels = {s: str(o) for s, pairs in by_subject.items() for p, o in pairs
+              if p == RDFS.label and getattr(o, "language", None) == "en"}
+    terms = []
+    for subject, pairs in by_subject.items():
+        if "#" not in subject:
+            continue
+        grouped: dict[str, Statement] = {}
+        for p, o in sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))):
+            label = labels.get(str(o)) if isinstance(o, URIRef) else None
+            statement = grouped.setdefault(str(p), Statement(Value.of(p, labels.get(str(p)))))
+            statement.values.append(Value.of(o, label))
+        kind = "class" if (RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in pairs else "property"
+        terms.append(Term(subject.split("#", 1)[1], labels.get(subject, subject.split("#", 1)[1]), kind,
+                          list(grouped.values())))
+    return sorted(terms, key=lambda t: (t.kind != "class", t.label.lower()))
+
+
+# -- agreements and nations ----------------------------------------------------------------------
+_PARTIES = _PREFIXES + """SELECT ?party ?label ?iso3 ?join ?exit ?roleLabel WHERE {
+  RESOURCE sk:participation ?pp . ?pp sk:participant ?party .
+  OPTIONAL { ?party rdfs:label ?label FILTER(LANG(?label) = "en" || LANG(?label) = "") }
+  OPTIONAL { ?party sk:iso3 ?iso3 }
+  OPTIONAL { ?pp sk:joinYear ?join }
+  OPTIONAL { ?pp sk:exitYear ?exit }
+  OPTIONAL { ?pp sk:role ?role . ?role skos:prefLabel ?roleLabel FILTER(LANG(?roleLabel) = "en") }
+} ORDER BY ?label ?join"""
+_SOURCE = _PREFIXES + """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?dataset ?title ?citation ?record ?recordId WHERE {
+  RESOURCE dcterms:source ?dataset .
+  OPTIONAL { ?dataset dcterms:title ?title }
+  OPTIONAL { ?dataset dcterms:bibliographicCitation ?citation }
+  OPTIONAL { RESOURCE <http://www.w3.org/ns/prov#wasDerivedFrom> ?record .
+             ?record dcterms:isPartOf ?dataset . OPTIONAL { ?record dcterms:identifier ?recordId } }
+}"""
+_NATION_AGREEMENTS = _PREFIXES + """SELECT ?agreement (SAMPLE(?name) AS ?label) (MIN(?y) AS ?year)
+    (GROUP_CONCAT(DISTINCT ?kindLabel; separator=", ") AS ?kinds) WHERE {
+  ?agreement sk:hasParty RESOURCE ; rdfs:label ?name .
+  OPTIONAL { ?agreement sk:startYear ?y }
+  OPTIONAL { ?agreement a ?kind . ?kind rdfs:subClassOf sk:Agreement ; rdfs:label ?kindLabel
+             FILTER(LANG(?kindLabel) = "en") }
+} GROUP BY ?agreement ORDER BY ?year ?label LIMIT LIMIT_N"""
+
+
+def agreement_parties(store: Store, iri: URIRef) -> list[dict[str, Any]]:
+    return [{"party": Value.of(row["party"], row.get("label")), "iso3": str(row.get("iso3", "")),
+             "join": row.get("join"), "exit": row.get("exit"), "role": row.get("roleLabel")}
+            for row in store.select(bound(_PARTIES, iri)).rows]
+
+
+def agreement_sources(store: Store, iri: URIRef) -> list[dict[str, Any]]:
+    return [{"dataset": Value.of(row["dataset"], row.get("title")), "citation": row.get("citation"),
+             "record": Value.of(row["record"], row.get("recordId")) if "record" in row else None}
+            for row in store.select(bound(_SOURCE, iri)).rows]
+
+
+def nation_agreements(store: Store, iri: URIRef, limit: int) -> tuple[list[dict[str, Any]], bool]:
+    rows = store.select(bound(_NATION_AGREEMENTS, iri).replace("LIMIT_N", str(limit + 1))).rows
+    items = [{"agreement": Value.of(row["agreement"], row.get("label")), "year": row.get("year"),
+              "kinds": str(row.get("kinds", ""))} for row in rows[:limit]]
+    return items, len(rows) > limit
+

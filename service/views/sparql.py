@@ -1,0 +1,153 @@
+"""The SPARQL 1.1 endpoint (query operation), its service description, its editor page, and the VoID
+description of the dataset at /.well-known/void."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, render_template, request, url_for
+
+from queries import load_templates
+from service.rdf_documents import HTML_TYPES, accept_entries, document_choice, graph_response, html_response
+from service.service_description import service_description, void_description
+from service.sparql_protocol import ProtocolRequest, read_request
+from service.state import state
+from sharaka.errors import BadRequest, SharakaError
+from sharaka.media_types import (
+    ALL_FORMATS,
+    GRAPH_FORMATS,
+    JSON,
+    TURTLE,
+    Choice,
+    best_match,
+    candidates_for,
+    format_for,
+    from_format_param,
+    kind_of,
+    negotiate,
+    with_charset,
+)
+from sharaka.sparql_runner import Query, run_query, runner_for
+from sharaka.sparql_safety import check_query, protocol_dataset
+
+log = logging.getLogger(__name__)
+sparql = Blueprint("sparql", __name__)
+
+TRUNCATED_HEADER = "X-Sharaka-Truncated"
+LIMIT_HEADER = "X-Sharaka-Max-Results"
+READS = ("GET", "HEAD")
+
+
+@sparql.after_request
+def vary_on_accept(response: Response) -> Response:
+    """Every answer here (errors too) depends on the Accept header."""
+    response.vary.add("Accept")
+    return response
+
+
+@sparql.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    protocol = read_request(request)
+    query = protocol.query
+    if request.method in READS and not protocol.formats and _wants_html():
+        return editor(query or "")
+    if query is None:
+        return _without_query(protocol)
+    return _answer(protocol, query)
+
+
+def _wants_html() -> bool:
+    """A browser: it names text/html and prefers it to every result and graph format we have."""
+    candidates = [*candidates_for("results"), *candidates_for("graph"), *HTML_TYPES]
+    return best_match(accept_entries(), candidates) in HTML_TYPES
+
+
+def _without_query(protocol: ProtocolRequest) -> Response:
+    """No query: the service description for a GET that asks for RDF (or anything), else 400."""
+    if request.method in READS and not protocol.names:
+        chosen = best_match(accept_entries(), candidates_for("graph"))
+        fmt = format_for(chosen, "graph") if chosen else None
+        if chosen and fmt:
+            return graph_response(service_description(_endpoint_url(), state().store), Choice(fmt, chosen))
+    raise BadRequest("no query: give one as ?query=…, as a form field 'query', or as an "
+                     "application/sparql-query body")
+
+
+def _answer(protocol: ProtocolRequest, text: str) -> Response:
+    settings = state().settings
+    parsed = check_query(text, max_length=settings.max_query_length)
+    dataset = protocol_dataset(protocol.default_graph_uris, protocol.named_graph_uris) or parsed.dataset
+    kind = kind_of(parsed.kind)
+    choice = from_format_param(protocol.formats, kind) or negotiate(accept_entries(), kind)
+    results_type = choice.format.media_type if kind == "results" else JSON.media_type
+    graph_type = choice.format.media_type if kind == "graph" else TURTLE.media_type
+    raw = run_query(state().store, settings,
+                    Query(parsed.text, results_type, graph_type, dataset, int(settings.max_results)))
+    response = Response(raw.body, content_type=with_charset(choice.content_type))
+    response.headers[TRUNCATED_HEADER] = "true" if raw.truncated else "false"
+    response.headers[LIMIT_HEADER] = str(settings.max_results)
+    if protocol.formats:  # a download link
+        response.headers["Content-Disposition"] = f'attachment; filename="sharaka-query.{choice.format.suffix}"'
+    return response
+
+
+def _endpoint_url() -> str:
+    return url_for("sparql.endpoint", _external=True)
+
+
+# -- the editor page -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Example:
+    id: str
+    title: str
+    description: str
+    query: str
+
+
+def examples() -> list[Example]:
+    """One example per template: its query bound for its first example question (as the chat runs it),
+    or the template's own text when that question does not bind."""
+    cached = state().extras.get("sparql_examples")
+    if cached is not None:
+        return cached
+    found = []
+    for template in load_templates():
+        query = template.query
+        try:
+            bound = state().engine().answer(template.examples[0]).sparql
+            query = bound or query
+        except SharakaError as exc:
+            log.info("example %s falls back to the template text: %s", template.id, exc.detail)
+        found.append(Example(template.id, template.title, template.description, query.strip() + "\n"))
+    return state().extras.setdefault("sparql_examples", found)
+
+
+def editor(query: str) -> Response:
+    if state().store.kind == "memory":
+        runner_for(state().settings).warm()  # a person is about to run a query
+    links = [{"format": fmt, "href": _download_href(query, fmt.name)} for fmt in ALL_FORMATS]
+    page = render_template(
+        "sparql_editor.html", query=query, run=request.args.get("run") == "1", examples=examples(),
+        downloads=links, endpoint=_endpoint_url(), max_results=state().settings.max_results,
+        timeout=state().settings.query_timeout,
+        example_href=lambda text: url_for("sparql.endpoint") + "?" + urlencode({"query": text}))
+    return html_response(page)
+
+
+def _download_href(query: str, format_name: str) -> str:
+    return url_for("sparql.endpoint") + "?" + urlencode({"query": query, "format": format_name})
+
+
+# -- the dataset description -----------------------------------------------------------------------
+@sparql.get("/.well-known/void")
+def void() -> Response:
+    graph = void_description(_endpoint_url(), state().store)
+    choice = document_choice()
+    if choice is None:
+        turtle = graph.serialize(format="turtle")
+        links = [{"format": fmt, "href": url_for("sparql.void", format=fmt.name)} for fmt in GRAPH_FORMATS]
+        return html_response(render_template("rdf_document.html", title="Dataset description (VoID/DCAT)",
+                                             text=turtle, downloads=links))
+    return graph_response(graph, choice)
