@@ -7,14 +7,9 @@ from flask import Blueprint
 
 def blueprints() -> list[Blueprint]:
     from service.views.api import api
+    from service.views.chat import chat
+    from service.views.linked_data import linked_data
     from service.views.ops import ops
+    from service.views.sparql import sparql
 
-    found = [api, ops]
-    for module, name in (("service.views.chat", "chat"), ("service.views.sparql", "sparql"),
-                         ("service.views.linked_data", "linked_data")):
-        try:
-            found.append(getattr(__import__(module, fromlist=[name]), name))
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-    return found
+    return [chat, api, sparql, linked_data, ops]
