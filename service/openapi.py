@@ -9,6 +9,25 @@ from sharaka import __version__
 from sharaka.qa.answer import STATUSES
 
 _PROBLEM = {"$ref": "#/components/schemas/Problem"}
+ANSWER = {"$ref": "#/components/schemas/Answer"}
+OBJECT = {"type": "object"}
+
+
+def _json_ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _query_param(name: str, schema: dict[str, Any], required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "schema": schema}
+
+
+def _operation(summary: str, operation_id: str, parameters: list[dict[str, Any]], ok: dict[str, Any],
+               *problems: int) -> dict[str, Any]:
+    operation: dict[str, Any] = {"summary": summary, "operationId": operation_id,
+                                 "responses": {"200": ok, **_problem_responses(*problems)}}
+    if parameters:
+        operation["parameters"] = parameters
+    return operation
 
 
 def _problem_responses(*statuses: int) -> dict[str, Any]:
@@ -78,44 +97,35 @@ def openapi_spec() -> dict[str, Any]:
                                 "Every error is application/problem+json."},
         "paths": {
             "/api/v1/answer": {
-                "get": {"summary": "Answer a question", "operationId": "answerGet", "parameters": [question_param],
-                        "responses": {"200": {"description": "The answer object",
-                                              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Answer"}}}},
-                                      **_problem_responses(400, 503, 504)}},
-                "post": {"summary": "Answer a question (JSON body)", "operationId": "answerPost",
+                "get": _operation("Answer a question", "answerGet", [question_param],
+                                  _json_ok("The answer object", ANSWER), 400, 503, 504),
+                "post": {**_operation("Answer a question (JSON body)", "answerPost", [],
+                                      _json_ok("The answer object", ANSWER), 400, 415, 503, 504),
                          "requestBody": {"required": True, "content": {"application/json": {"schema": {
                              "type": "object", "required": ["question"],
-                             "properties": {"question": {"type": "string", "maxLength": 500}}}}}},
-                         "responses": {"200": {"description": "The answer object",
-                                               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Answer"}}}},
-                                       **_problem_responses(400, 415, 503, 504)}},
+                             "properties": {"question": {"type": "string", "maxLength": 500}}}}}}},
             },
-            "/api/v1/questions": {"get": {"summary": "Question types with examples", "operationId": "questionTypes",
-                                          "responses": {"200": {"description": "Question types", "content": {
-                                              "application/json": {"schema": {"type": "object"}}}}}}},
-            "/api/v1/entities": {"get": {
-                "summary": "Autocomplete nations, organizations and agreements by name prefix",
-                "operationId": "entities",
-                "parameters": [{"name": "prefix", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 100}},
-                               {"name": "type", "in": "query", "schema": {"type": "string", "enum": ["nation", "organization", "agreement"]}},
-                               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}}],
-                "responses": {"200": {"description": "Matching entities", "content": {"application/json": {"schema": {"type": "object"}}}},
-                              **_problem_responses(400)}}},
-            "/api/v1/nations/{key}": {"get": {
-                "summary": "A nation's summary: partners by kind of agreement, counts", "operationId": "nation",
-                "parameters": [{"name": "key", "in": "path", "required": True,
-                                "schema": {"type": "string", "pattern": "^(?:[A-Z]{3}|cow-[0-9]{1,4})$"}, "example": "PAK"}],
-                "responses": {"200": {"description": "Summary", "content": {"application/json": {"schema": {"type": "object"}}}},
-                              **_problem_responses(400, 404)}}},
-            "/sparql": {"get": {"summary": "SPARQL 1.1 Protocol query operation (also POST)", "operationId": "sparql",
-                                "parameters": [{"name": "query", "in": "query", "schema": {"type": "string"}}],
-                                "responses": {"200": {"description": "Results in the negotiated format"},
-                                              **_problem_responses(400, 406, 503)}}},
-            "/healthz": {"get": {"summary": "Liveness", "operationId": "healthz", "responses": {"200": {"description": "alive"}}}},
-            "/readyz": {"get": {"summary": "Readiness (graph loaded, store reachable)", "operationId": "readyz",
-                                "responses": {"200": {"description": "ready"}, **_problem_responses(503)}}},
-            "/version": {"get": {"summary": "Code and dataset versions, triple count, sources", "operationId": "version",
-                                 "responses": {"200": {"description": "versions"}}}},
+            "/api/v1/questions": {"get": _operation("Question types with examples", "questionTypes", [],
+                                                    _json_ok("Question types", OBJECT))},
+            "/api/v1/entities": {"get": _operation(
+                "Autocomplete nations, organizations and agreements by name prefix", "entities",
+                [_query_param("prefix", {"type": "string", "maxLength": 100}, required=True),
+                 _query_param("type", {"type": "string", "enum": ["nation", "organization", "agreement"]}),
+                 _query_param("limit", {"type": "integer", "minimum": 1, "maximum": 50, "default": 10})],
+                _json_ok("Matching entities", OBJECT), 400)},
+            "/api/v1/nations/{key}": {"get": _operation(
+                "A nation's summary: partners by kind of agreement, counts", "nation",
+                [{"name": "key", "in": "path", "required": True, "example": "PAK",
+                  "schema": {"type": "string", "pattern": "^(?:[A-Z]{3}|cow-[0-9]{1,4})$"}}],
+                _json_ok("Summary", OBJECT), 400, 404)},
+            "/sparql": {"get": _operation("SPARQL 1.1 Protocol query operation (also POST)", "sparql",
+                                          [_query_param("query", {"type": "string"})],
+                                          {"description": "Results in the negotiated format"}, 400, 406, 503)},
+            "/healthz": {"get": _operation("Liveness", "healthz", [], {"description": "alive"})},
+            "/readyz": {"get": _operation("Readiness (graph loaded, store reachable)", "readyz", [],
+                                          {"description": "ready"}, 503)},
+            "/version": {"get": _operation("Code and dataset versions, triple count, sources", "version", [],
+                                           {"description": "versions"})},
         },
         "components": {"schemas": {"Answer": answer, "AnswerItem": answer_item, "Problem": problem}},
     }

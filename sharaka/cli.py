@@ -160,8 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("load", help="load the built graph into a remote store and verify the count")
-    p.add_argument("--to", required=True, help="Graph Store Protocol URL of the remote store, e.g. http://127.0.0.1:7878/store")
-    _add_setting_flags(p, ["data_dir", "store_connect_timeout", "store_timeout"])
+    p.add_argument("--to", required=True,
+                   help="the remote store: its Graph Store URL (http://127.0.0.1:7878/store) or its query URL "
+                        "(…/query; the store URL is then derived, or taken from --store-update-url)")
+    _add_setting_flags(p, ["data_dir", "store", "store_update_url", "store_connect_timeout", "store_timeout",
+                           "store_retries"])
     p.set_defaults(func=cmd_load)
     return parser
 

@@ -40,6 +40,7 @@ T = TypeVar("T")
 COOL_DOWN_S = 2.0  # after the server was found unreachable, calls try once for this long
 CHUNK = 1 << 16
 MAX_ERROR_TEXT = 300  # characters of a server's error message kept in our detail
+REJECTED = "the store rejected the query: "
 
 # HTTP status from the store → (our error, retry?). 429/502/503 say "not now"; 504 is a gateway's
 # timeout; 400 is the store rejecting the query; 406 a format it cannot write.
@@ -138,7 +139,10 @@ def _read_body(response: Any, deadline: float) -> bytes:
             raise TimeoutError("deadline reached while reading the response")
         chunk = response.read(CHUNK)
         if not chunk:
-            return b"".join(chunks)
+            body = b"".join(chunks)
+            if getattr(response, "length", None):  # read(amt) returns short instead of raising
+                raise http.client.IncompleteRead(body, response.length)
+            return body
         chunks.append(chunk)
 
 
@@ -146,7 +150,7 @@ def _status_failure(url: str, status: int, text: str) -> _Failure:
     error_type, retryable = STATUS_ERRORS.get(status) or (OTHER_5XX if status >= 500 else OTHER_4XX)
     message = " ".join(text.split())[:MAX_ERROR_TEXT] or "no message"
     if error_type is MalformedQuery:
-        return _Failure(MalformedQuery(f"the store rejected the query: {message}"), retryable)
+        return _Failure(MalformedQuery(REJECTED + message), retryable)
     return _Failure(error_type(f"the store at {url} answered HTTP {status}: {message}"), retryable)
 
 

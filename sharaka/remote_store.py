@@ -28,7 +28,7 @@ from SPARQLWrapper.Wrapper import ASK, CONSTRUCT, DESCRIBE, SELECT
 from kg.vocab import dataset_uri
 from sharaka import __version__
 from sharaka.errors import BadRequest, ForbiddenQuery, MalformedQuery, SharakaError, StoreError, StoreTimeout
-from sharaka.remote_http import Limits, StoreHttp
+from sharaka.remote_http import REJECTED, Limits, StoreHttp
 from sharaka.settings import Settings
 from sharaka.store import DatasetSpec, RawResult, Row, SelectResult, from_ox
 
@@ -40,6 +40,7 @@ NTRIPLES = "application/n-triples"
 NQUADS = "application/n-quads"
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 COUNT_TTL_S = 30.0
+PING_TIMEOUT_S = 3.0  # readiness probes have short timeouts of their own
 LOAD_TIMEOUT_S = 600.0  # a whole-dataset PUT of the built graph takes 10–30 s on Oxigraph with RocksDB
 # What a server may answer for the type we asked (content negotiation may pick a synonym).
 SYNONYMS: dict[str, frozenset[str]] = {
@@ -138,16 +139,18 @@ class RemoteStore:
             wrapper.addNamedGraph(uri)
         return wrapper
 
-    def _fetch(self, wrapper: _Wrapper, media_type: str, retries: int | None = None) -> bytes:
+    def _fetch(self, wrapper: _Wrapper, media_type: str, retries: int | None = None,
+               timeout: float | None = None) -> bytes:
         wrapper.addCustomHttpHeader("Accept", media_type)
-        reply = self.http.send(wrapper.open_with, retries=retries)
+        reply = self.http.send(wrapper.open_with, retries=retries, timeout=timeout)
         if reply.media_type != media_type and reply.media_type not in SYNONYMS.get(media_type, ()):
             raise StoreError(f"the store at {self.query_url} answered {reply.media_type or 'no content type'} "
                              f"instead of {media_type}: is that URL a SPARQL query endpoint?")
         return reply.body
 
-    def _results(self, query: str, form: str, retries: int | None = None) -> dict[str, Any]:
-        body = self._fetch(self._wrapper(query, (form,)), JSON_RESULTS, retries)
+    def _results(self, query: str, form: str, retries: int | None = None,
+                 timeout: float | None = None) -> dict[str, Any]:
+        body = self._fetch(self._wrapper(query, (form,)), JSON_RESULTS, retries, timeout)
         try:
             data = json.loads(body)
         except ValueError:
@@ -168,8 +171,8 @@ class RemoteStore:
             raise StoreError(f"the store's SPARQL JSON has an unexpected shape: {exc}") from None
         return SelectResult(variables, rows, truncated=len(kept) < len(bindings))
 
-    def ask(self, query: str, retries: int | None = None) -> bool:
-        answer = self._results(query, ASK, retries).get("boolean")
+    def ask(self, query: str, retries: int | None = None, timeout: float | None = None) -> bool:
+        answer = self._results(query, ASK, retries, timeout).get("boolean")
         if not isinstance(answer, bool):
             raise StoreError("the store's answer to an ASK query has no boolean")
         return answer
@@ -187,17 +190,18 @@ class RemoteStore:
         """The server's own bytes in the negotiated media type (cut at `limit` rows/triples if given)."""
         wrapper = self._wrapper(query, None, dataset)
         graph = wrapper.queryType in (CONSTRUCT, DESCRIBE)
+        kind = "CONSTRUCT" if graph else ("ASK" if wrapper.queryType == ASK else "SELECT")
+        if limit is not None:  # ask for a format we can parse back, then cut and write the one asked for
+            from sharaka.sparql_results import recap
+
+            media_type = NTRIPLES if graph else JSON_RESULTS
+            raw = RawResult(self._fetch(wrapper, media_type), media_type, kind)
+            return recap(raw, result_media_type, graph_media_type, limit)
         media_type = graph_media_type if graph else result_media_type
         body = self._fetch(wrapper, media_type)
         if body.rstrip().endswith(CANCELLED_MARKER):
             raise _unreadable(body, media_type)
-        kind = "CONSTRUCT" if graph else ("ASK" if wrapper.queryType == ASK else "SELECT")
-        raw = RawResult(body, media_type, kind)
-        if limit is None:
-            return raw
-        from sharaka.sparql_results import recap
-
-        return recap(raw, result_media_type, graph_media_type, limit)
+        return RawResult(body, media_type, kind)
 
     def triple_count(self) -> int:
         """Quads in all named graphs (the built graph has no default-graph triples); cached briefly."""
@@ -211,13 +215,15 @@ class RemoteStore:
         return count
 
     def ping(self) -> bool:
-        """Cheap readiness: the store answers, holds the Sharaka dataset description, and its default
-        graph is the union of the named graphs. Never raises; the reason is kept in `problem`."""
+        """Cheap readiness: the store answers (within 3 s at most), holds the Sharaka dataset description,
+        and its default graph is the union of the named graphs. Never raises; the reason is kept in
+        `problem`."""
+        timeout = min(self.http.limits.timeout, PING_TIMEOUT_S)
         try:
-            if self.ask(UNION_CHECK, retries=0):
+            if self.ask(UNION_CHECK, retries=0, timeout=timeout):
                 self.problem = ""
                 return True
-            if self.ask(GRAPH_CHECK, retries=0):
+            if self.ask(GRAPH_CHECK, retries=0, timeout=timeout):
                 self.problem = (f"the store at {self.query_url} holds the Sharaka graph, but its default graph "
                                 "is not the union of the named graphs (Oxigraph: serve --union-default-graph)")
             else:
@@ -288,7 +294,7 @@ def load_into_remote(path: Path, url: str, settings: Settings) -> int:
     try:
         http.send(put)
     except BadRequest as exc:  # the transport reads 400 as a rejected query; here it is rejected data
-        raise StoreError(f"the store refused the data: {exc.detail}") from None
+        raise StoreError(f"the store refused the data: {exc.detail.removeprefix(REJECTED)}") from None
     verifier = RemoteStore(query_url, Limits(connect_timeout=float(settings.store_connect_timeout),
                                              timeout=max(float(settings.store_timeout), 60.0),
                                              retries=int(settings.store_retries)))

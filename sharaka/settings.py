@@ -30,7 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Where the graph lives: 'memory' (embedded Oxigraph store, built or loaded at start) or the URL "
             "of a SPARQL 1.1 query endpoint, e.g. http://127.0.0.1:7878/query."),
     Setting("store_update_url", "",
-            "Graph Store Protocol or update URL of a remote store, used by 'sharaka load'; derived from "
+            "Graph Store Protocol URL of a remote store, used by 'sharaka load'; derived from "
             "'store' when empty (…/query → …/store)."),
     Setting("data_dir", _default_data_dir(),
             "Directory holding the built graph (N-Quads) and its build manifest."),

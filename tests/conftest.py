@@ -10,6 +10,9 @@ from kg.build import BuildResult, build, input_fingerprint, write_graph, write_m
 from sharaka.settings import Settings
 from sharaka.store import MemoryStore
 
+# The Oxigraph server fixtures (oxigraph_server, remote_store, remote_app), shared by the session.
+pytest_plugins = ("tests.oxigraph_server",)
+
 
 @pytest.fixture(scope="session")
 def build_result() -> BuildResult:

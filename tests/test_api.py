@@ -16,7 +16,7 @@ def assert_problem(response, status: int, code: str) -> dict:  # type: ignore[no
     assert response.status_code == status
     assert response.mimetype == "application/problem+json"
     problem = json.loads(response.get_data(as_text=True))
-    assert PROBLEM_KEYS <= set(problem)
+    assert set(problem) >= PROBLEM_KEYS
     assert problem["status"] == status and problem["code"] == code
     assert problem["type"] == PROBLEM_TYPE_BASE + code
     assert "Traceback" not in response.get_data(as_text=True)
@@ -41,7 +41,8 @@ def test_answer_post_gives_the_same_answer_as_get(client) -> None:  # type: igno
 
 
 def test_answer_keeps_arabic_text_readable(client) -> None:  # type: ignore[no-untyped-def]
-    response = client.get("/api/v1/answer", query_string={"q": "Which countries has باكستان signed defence pacts with?"})
+    question = "Which countries has باكستان signed defence pacts with?"
+    response = client.get("/api/v1/answer", query_string={"q": question})
     assert "باكستان" in response.get_data(as_text=True)  # not \\u escapes
     assert response.get_json()["status"] == "answered"
 

@@ -171,6 +171,7 @@ def nation_summary(store: Store, index: EntityIndex, key: str) -> dict[str, Any]
                                   "iso3": partner.iso3 if partner else None,
                                   "agreements": python_value(row["agreements"])})
     facts["organizations"].sort(key=lambda o: o["label"])
+    facts["demonyms"].sort()
     kinds = sorted(by_kind.values(), key=lambda k: -int(k["agreements"]))
     return {"nation": facts, "agreements": sum(int(v) for v in counts.values()),
             "partners": len({p["uri"] for k in kinds for p in k["partners"]}), "by_kind": kinds}

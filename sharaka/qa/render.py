@@ -64,7 +64,7 @@ def answer_items(template: Template, rows: list[Row], index: EntityIndex) -> lis
                    "inForce": "in_force", "inForceAtCoverageEnd": "in_force_at_coverage_end",
                    "coverageEnd": "coverage_end", "startMonth": "start_month"}.get(name, name)
             value = python_value(term)
-            item[key] = value.split() if key == "source_ids" and isinstance(value, str) else value
+            item[key] = sorted(value.split()) if key == "source_ids" and isinstance(value, str) else value
         kind_uri = row.get("kind")
         if isinstance(kind_uri, URIRef) and "agreement" in row:
             kind = index.entities.get(kind_uri)

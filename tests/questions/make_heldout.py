@@ -368,7 +368,7 @@ def main():
         try:
             G._check_size(expect)
         except SystemExit as e:
-            raise SystemExit("%s: %s" % (qid, e))
+            raise SystemExit("%s: %s" % (qid, e)) from None
         lines.append(json.dumps({"id": qid, "type": qtype, "question": text, "expect": expect},
                                 ensure_ascii=False, sort_keys=True))
     with open(OUT, "w", encoding="utf-8") as f:

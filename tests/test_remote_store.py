@@ -1,0 +1,358 @@
+"""The remote store against a real Oxigraph server, and against stubs that misbehave on purpose."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+
+from kg.vocab import graph_uri
+from sharaka import cli
+from sharaka.errors import (
+    MalformedQuery,
+    SharakaError,
+    StoreError,
+    StoreTimeout,
+    StoreUnavailable,
+)
+from sharaka.remote_http import Limits
+from sharaka.remote_store import RemoteStore, count_quads, graph_store_urls, load_into_remote
+from sharaka.settings import Settings
+from sharaka.store import DatasetSpec, MemoryStore
+from tests.oxigraph_server import OxigraphServer, free_port, remote_settings, require_oxigraph
+from tests.stub_store import HTML_ERROR_PAGE, cut_short, not_http, reply, stub_store
+
+pytestmark = pytest.mark.remote
+
+PREFIXES = """PREFIX sk: <https://w3id.org/sharaka/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+QUESTION = "Which countries has Pakistan signed defence pacts with since 2000?"
+
+
+# -- loading ---------------------------------------------------------------------------------------
+def test_load_replaces_the_dataset_and_verifies_the_count(remote_load_count: int, graph_file: Path,
+                                                          memory_store: MemoryStore, remote_store: RemoteStore) -> None:
+    assert remote_load_count == count_quads(graph_file) == memory_store.triple_count()
+    assert remote_store.triple_count() == remote_load_count
+
+
+def test_manifest_reads_the_meta_graph(remote_store: RemoteStore, build_result: Any) -> None:
+    manifest = remote_store.manifest()
+    assert manifest["dataset_version"] == build_result.version
+    assert 0 < manifest["triples"] < count_quads_of(build_result)
+
+
+def count_quads_of(build_result: Any) -> int:
+    return len(build_result.lines)
+
+
+def test_a_failed_load_leaves_the_previous_dataset(remote_store: RemoteStore, graph_file: Path,
+                                                   tmp_path: Path, data_dir: Path) -> None:
+    before = RemoteStore(remote_store.query_url).triple_count()
+    bad = tmp_path / "bad.nq"
+    with graph_file.open(encoding="utf-8") as fh:
+        bad.write_text("".join(next(fh) for _ in range(200)) + "this is not N-Quads\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="refused the data"):
+        load_into_remote(bad, remote_store.query_url, remote_settings(data_dir, remote_store.query_url))
+    assert RemoteStore(remote_store.query_url).triple_count() == before
+
+
+def test_a_count_mismatch_fails_the_load(graph_file: Path, tmp_path: Path, data_dir: Path) -> None:
+    require_oxigraph()
+    with graph_file.open(encoding="utf-8") as fh:
+        lines = [next(fh) for _ in range(50)]
+    doubled = tmp_path / "doubled.nq"
+    doubled.write_text("".join(lines + lines[:1]), encoding="utf-8")  # 51 lines, 50 distinct quads
+    with OxigraphServer(log_dir=tmp_path) as server, pytest.raises(StoreError, match="holds 50 quads"):
+        load_into_remote(doubled, server.store_url, remote_settings(data_dir, server.query_url))
+
+
+@pytest.mark.parametrize(("to", "update_url", "store", "expected"), [
+    ("http://h:7878/store", "", "memory", ("http://h:7878/store", "http://h:7878/query")),
+    ("http://h:7878/store/", "", "memory", ("http://h:7878/store", "http://h:7878/query")),
+    ("http://h:7878/query", "", "memory", ("http://h:7878/store", "http://h:7878/query")),
+    ("http://h:7878/query", "http://h:9/gsp", "memory", ("http://h:9/gsp", "http://h:7878/query")),
+    ("http://h:3030/ds/data", "", "http://h:3030/ds/query", ("http://h:3030/ds/data", "http://h:3030/ds/query")),
+])
+def test_load_urls(to: str, update_url: str, store: str, expected: tuple[str, str]) -> None:
+    settings = Settings.load({"store_update_url": update_url, "store": store}, environ={})
+    assert graph_store_urls(to, settings) == expected
+
+
+def test_load_url_that_names_no_query_endpoint_is_refused() -> None:
+    with pytest.raises(SharakaError, match="cannot tell the query URL"):
+        graph_store_urls("http://h:3030/ds/data", Settings.load({}, environ={}))
+
+
+# -- the same results as the embedded store ----------------------------------------------------------
+SELECTS = {
+    "iso codes (plain literals)": "SELECT ?n ?code WHERE { ?n sk:iso3 ?code }",
+    "labels with languages": "SELECT ?n ?l WHERE { ?n sk:iso3 ?c ; skos:prefLabel ?l }",
+    "typed literals": "SELECT ?a ?p ?v WHERE { VALUES ?p { sk:coverageEnd sk:startMonth sk:recurring sk:endDate "
+                      "sk:endYear } ?a ?p ?v }",
+    "optional, unbound": "SELECT ?n ?d WHERE { ?n sk:iso3 ?c OPTIONAL { ?n sk:demonym ?d } }",
+    "aggregate per graph": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    "union default graph": "SELECT ?t (COUNT(?s) AS ?n) WHERE { ?s a ?t } GROUP BY ?t",
+}
+
+
+def _multiset(rows: list[dict[str, Any]]) -> Counter[frozenset[tuple[str, Any]]]:
+    return Counter(frozenset(row.items()) for row in rows)
+
+
+@pytest.mark.parametrize("query", SELECTS.values(), ids=SELECTS.keys())
+def test_select_gives_the_rows_of_the_embedded_store(query: str, memory_store: MemoryStore,
+                                                     remote_store: RemoteStore) -> None:
+    memory, remote = memory_store.select(PREFIXES + query), remote_store.select(PREFIXES + query)
+    assert memory.rows, "the query must return something to compare"
+    assert remote.variables == memory.variables
+    assert _multiset(remote.rows) == _multiset(memory.rows)
+
+
+def test_select_limit_cuts_and_says_so(memory_store: MemoryStore, remote_store: RemoteStore) -> None:
+    query = PREFIXES + "SELECT ?n WHERE { ?n sk:iso3 ?c } ORDER BY ?n"
+    memory, remote = memory_store.select(query, limit=5), remote_store.select(query, limit=5)
+    assert (remote.rows, remote.truncated) == (memory.rows, True)
+    assert remote_store.select(query, limit=100000).truncated is False
+
+
+@pytest.mark.parametrize("query", [
+    "ASK { ?n sk:iso3 \"PAK\" }", "ASK { ?n sk:iso3 \"XXX\" }",
+    "ASK { GRAPH <https://w3id.org/sharaka/graph/meta> { ?s ?p ?o } }",
+])
+def test_ask(query: str, memory_store: MemoryStore, remote_store: RemoteStore) -> None:
+    assert remote_store.ask(PREFIXES + query) is memory_store.ask(PREFIXES + query)
+
+
+def test_construct(memory_store: MemoryStore, remote_store: RemoteStore) -> None:
+    query = PREFIXES + "CONSTRUCT { ?n rdfs:label ?l ; sk:iso3 ?c } WHERE { ?n sk:iso3 ?c ; rdfs:label ?l }"
+    memory, remote = memory_store.construct(query), remote_store.construct(query)
+    assert memory and set(remote) == set(memory)
+
+
+def test_wrong_query_form_is_refused_before_sending(remote_store: RemoteStore) -> None:
+    with pytest.raises(MalformedQuery):
+        remote_store.select("ASK { ?s ?p ?o }")
+    with pytest.raises(MalformedQuery, match="rejected the query"):
+        remote_store.select("SELECT ?x WHERE { ?x ?y }")
+
+
+RAW_CASES = [
+    ("SELECT ?n ?c WHERE { ?n sk:iso3 ?c }", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    ("SELECT ?n ?c WHERE { ?n sk:iso3 ?c }", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    ("SELECT ?n ?c WHERE { ?n sk:iso3 ?c }", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
+    ("SELECT ?n ?c WHERE { ?n sk:iso3 ?c }", "text/csv", None),
+    ("ASK { ?n sk:iso3 \"PAK\" }", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    ("CONSTRUCT WHERE { ?n sk:iso3 ?c }", "text/turtle", ox.RdfFormat.TURTLE),
+    ("CONSTRUCT WHERE { ?n sk:iso3 ?c }", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ("DESCRIBE <https://w3id.org/sharaka/id/nation/PAK>", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+]
+
+
+def _parsed(body: bytes, fmt: Any) -> Any:
+    """Bodies compared by meaning: solutions or triples as multisets, CSV as sorted lines."""
+    if fmt is None:
+        head, *lines = body.decode().splitlines()
+        return head, sorted(lines)
+    if isinstance(fmt, ox.RdfFormat):
+        return Counter(str(q.triple) for q in ox.parse(body, format=fmt))
+    results = ox.parse_query_results(body, format=fmt)
+    if isinstance(results, ox.QueryBoolean):
+        return bool(results)
+    names = [v.value for v in results.variables]
+    return Counter(tuple(str(s[n]) for n in names) for s in results)
+
+
+@pytest.mark.parametrize(("query", "media_type", "fmt"), RAW_CASES,
+                         ids=[f"{q.split()[0]}-{m}" for q, m, _ in RAW_CASES])
+def test_raw_passes_the_negotiated_format_through(query: str, media_type: str, fmt: Any,
+                                                  memory_store: MemoryStore, remote_store: RemoteStore) -> None:
+    graph = query.startswith(("CONSTRUCT", "DESCRIBE"))
+    args = ("application/sparql-results+json", media_type) if graph else (media_type, "text/turtle")
+    memory, remote = memory_store.raw(PREFIXES + query, *args), remote_store.raw(PREFIXES + query, *args)
+    assert (remote.media_type, remote.kind) == (memory.media_type, memory.kind)
+    assert _parsed(remote.body, fmt) == _parsed(memory.body, fmt)
+
+
+def test_raw_sends_the_protocol_dataset(memory_store: MemoryStore, remote_store: RemoteStore) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    nca = DatasetSpec(default_graphs=(str(graph_uri("nca")),))
+    memory = memory_store.raw(query, "text/csv", "text/turtle", nca)
+    remote = remote_store.raw(query, "text/csv", "text/turtle", nca)
+    assert remote.body.split() == memory.body.split()
+    everything = remote_store.raw(query, "text/csv", "text/turtle")
+    assert int(everything.body.split()[-1]) > int(remote.body.split()[-1]) > 0
+
+
+def test_raw_with_a_limit_cuts_and_says_so(remote_store: RemoteStore) -> None:
+    raw = remote_store.raw(PREFIXES + "SELECT ?n WHERE { ?n sk:iso3 ?c }", "text/csv", "text/turtle", limit=3)
+    assert raw.truncated and len(raw.body.decode().splitlines()) == 4
+
+
+def test_updates_are_never_sent(remote_store: RemoteStore) -> None:
+    with pytest.raises(SharakaError):
+        remote_store.raw("DROP ALL", "application/sparql-results+json", "text/turtle")
+    assert remote_store.triple_count() > 0
+
+
+# -- readiness -----------------------------------------------------------------------------------------
+def test_ping_checks_the_union_default_graph_and_the_dataset(remote_store: RemoteStore, graph_file: Path,
+                                                             tmp_path: Path, data_dir: Path) -> None:
+    assert remote_store.ping() and remote_store.problem == ""
+    meta = tmp_path / "meta.nq"
+    with graph_file.open(encoding="utf-8") as fh:
+        meta.write_text("".join(line for line in fh if line.endswith("/graph/meta> .\n")), encoding="utf-8")
+    with OxigraphServer(log_dir=tmp_path, union_default_graph=False) as server:
+        store = RemoteStore(server.query_url)
+        assert not store.ping() and "does not hold the Sharaka graph" in store.problem
+        load_into_remote(meta, server.store_url, remote_settings(data_dir, server.query_url))
+        assert not store.ping() and "--union-default-graph" in store.problem
+
+
+# -- failures: down, killed, slow, garbage -------------------------------------------------------------
+def _problem(response: Any, status: int, code: str) -> dict[str, Any]:
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == "application/problem+json"
+    problem: dict[str, Any] = response.get_json()
+    assert problem["code"] == code and problem["status"] == status
+    return problem
+
+
+def test_store_down_at_start_then_up_without_restarting_the_app(tmp_path: Path, data_dir: Path) -> None:
+    require_oxigraph()
+    from service.app import create_app
+
+    server = OxigraphServer(log_dir=tmp_path)  # a port nothing listens on yet
+    started = time.monotonic()
+    app = create_app(remote_settings(data_dir, server.query_url))
+    assert time.monotonic() - started < 5
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    assert "cannot reach the store" in _problem(client.get("/readyz"), 503, "store_unavailable")["detail"]
+    _problem(client.get("/api/v1/answer", query_string={"q": QUESTION}), 503, "store_unavailable")
+    _problem(client.get("/version"), 503, "store_unavailable")
+    with server:
+        # Up but empty: still not ready, and the empty index is not kept.
+        assert "does not hold" in _problem(client.get("/readyz"), 503, "store_unavailable")["detail"]
+        _problem(client.get("/api/v1/answer", query_string={"q": QUESTION}), 503, "graph_not_ready")
+        assert cli.main(["load", "--to", server.query_url, "--data-dir", str(data_dir)]) == 0
+        assert client.get("/readyz").status_code == 200
+        answer = client.get("/api/v1/answer", query_string={"q": QUESTION})
+        assert answer.status_code == 200 and answer.get_json()["status"] == "answered"
+
+
+def test_store_killed_mid_run_then_restarted(remote_app: Any, oxigraph_server: OxigraphServer) -> None:
+    client = remote_app.test_client()
+    before = client.get("/api/v1/answer", query_string={"q": QUESTION}).get_json()
+    assert before["status"] == "answered"
+    oxigraph_server.kill()
+    try:
+        started = time.monotonic()
+        _problem(client.get("/api/v1/answer", query_string={"q": QUESTION}), 503, "store_unavailable")
+        _problem(client.get("/readyz"), 503, "store_unavailable")
+        _problem(client.get("/api/v1/nations/PAK"), 503, "store_unavailable")
+        assert time.monotonic() - started < 5
+    finally:
+        oxigraph_server.start()  # same port, same location
+    assert client.get("/readyz").status_code == 200
+    after = client.get("/api/v1/answer", query_string={"q": QUESTION}).get_json()
+    assert after["answers"] == before["answers"]
+
+
+def test_slow_store_times_out_within_the_deadline(data_dir: Path) -> None:
+    from service.app import create_app
+
+    with stub_store(reply(delay=5)) as stub:
+        store = RemoteStore(stub.url, Limits(connect_timeout=0.5, timeout=1.0, retries=2))
+        started = time.monotonic()
+        with pytest.raises(StoreTimeout):
+            store.select("SELECT * WHERE { ?s ?p ?o }")
+        assert 0.9 < time.monotonic() - started < 1.6
+        assert stub.requests == 1  # a timeout is not retried: the deadline is spent
+
+        app = create_app(remote_settings(data_dir, stub.url), store=store)
+        client = app.test_client()
+        started = time.monotonic()
+        _problem(client.get("/api/v1/answer", query_string={"q": QUESTION}), 504, "store_timeout")
+        assert time.monotonic() - started < 1.6
+        started = time.monotonic()
+        assert "deadline" in _problem(client.get("/readyz"), 503, "store_unavailable")["detail"]
+        assert time.monotonic() - started < 1.6
+
+
+CANCELLED = b'{"head":{"vars":["x"]},"results":{"bindings":[The SPARQL operation has been cancelled'
+MISBEHAVIOURS = {
+    "invalid JSON": (reply(body="{not json"), StoreError, 1),
+    "JSON of another shape": (reply(body='{"hello": "world"}'), StoreError, 1),
+    "HTML page with 200": (reply(body=HTML_ERROR_PAGE, content_type="text/html"), StoreError, 1),
+    "no content type": (reply(content_type=""), StoreError, 1),
+    "not HTTP at all": (not_http, StoreError, 1),
+    "connection dropped mid-answer": (cut_short, StoreUnavailable, 3),
+    "500 with an HTML page": (reply(500, HTML_ERROR_PAGE, "text/html"), StoreError, 3),
+    "503": (reply(503, "overloaded", "text/plain"), StoreUnavailable, 3),
+    "429": (reply(429, "slow down", "text/plain"), StoreUnavailable, 3),
+    "502 from a proxy": (reply(502, HTML_ERROR_PAGE, "text/html"), StoreUnavailable, 3),
+    "504 from a proxy": (reply(504, HTML_ERROR_PAGE, "text/html"), StoreTimeout, 3),
+    "400": (reply(400, "error at 1:8", "text/plain"), MalformedQuery, 1),
+    "404 (wrong URL)": (reply(404, "GET /nothing is not supported", "text/plain"), StoreError, 1),
+    "cancelled by the server": (reply(body=CANCELLED), StoreTimeout, 1),
+}
+
+
+@pytest.mark.parametrize(("behaviour", "error", "requests"), MISBEHAVIOURS.values(), ids=MISBEHAVIOURS.keys())
+def test_misbehaving_store_gives_a_clear_error(behaviour: Any, error: type[SharakaError], requests: int) -> None:
+    with stub_store(behaviour) as stub:
+        store = RemoteStore(stub.url, Limits(connect_timeout=0.5, timeout=3.0, retries=2, backoff=0.01))
+        with pytest.raises(error) as raised:
+            store.select("SELECT ?x WHERE { ?x ?y ?z }")
+        assert type(raised.value) is error
+        assert stub.requests == requests
+
+
+def test_garbage_through_the_api_is_a_502(data_dir: Path) -> None:
+    from service.app import create_app
+
+    with stub_store(reply(body=HTML_ERROR_PAGE, content_type="text/html")) as stub:
+        app = create_app(remote_settings(data_dir, stub.url))
+        _problem(app.test_client().get("/api/v1/answer", query_string={"q": QUESTION}), 502, "store_error")
+
+
+@pytest.mark.parametrize(("retries", "succeeds", "requests"), [(2, True, 3), (1, False, 2), (0, False, 1)])
+def test_reads_are_retried_with_backoff(retries: int, succeeds: bool, requests: int) -> None:
+    failing = reply(503, "starting", "text/plain")
+    with stub_store(failing, failing, reply()) as stub:
+        store = RemoteStore(stub.url, Limits(connect_timeout=0.5, timeout=3.0, retries=retries, backoff=0.05))
+        if succeeds:
+            assert store.select("SELECT ?x WHERE { ?x ?y ?z }").rows
+        else:
+            with pytest.raises(StoreUnavailable):
+                store.select("SELECT ?x WHERE { ?x ?y ?z }")
+        assert stub.requests == requests
+
+
+def test_refused_connection_fails_fast_then_calls_try_once() -> None:
+    store = RemoteStore(f"http://127.0.0.1:{free_port()}/query", Limits(connect_timeout=0.5, timeout=5.0, retries=2))
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable, match="cannot reach"):
+        store.select("SELECT * WHERE { ?s ?p ?o }")
+    first = time.monotonic() - started
+    assert first < 1.0
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable):  # in the cool-down: one attempt, no backoff
+        store.select("SELECT * WHERE { ?s ?p ?o }")
+    assert time.monotonic() - started < 0.05
+
+
+def test_settings_choose_the_remote_store() -> None:
+    settings = Settings.load({"store": "http://127.0.0.1:1/query", "store_timeout": 4.5}, environ={})
+    store = RemoteStore.from_settings(settings)
+    assert store.kind == "remote" and store.http.limits.timeout == 4.5
+    with pytest.raises(ValueError, match="memory"):
+        RemoteStore.from_settings(Settings.load({"store": "oxigraph"}, environ={}))
