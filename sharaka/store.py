@@ -16,7 +16,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef, Variable
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from sharaka.errors import MalformedQuery
@@ -177,6 +177,3 @@ class MemoryStore:
     def ping(self) -> bool:
         return True
 
-
-def variable(name: str) -> Variable:
-    return Variable(name)

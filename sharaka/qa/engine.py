@@ -10,7 +10,6 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
-from rdflib import Literal
 
 from queries import Template, load_templates
 from sharaka.errors import InvalidQuestion
@@ -289,6 +288,3 @@ def open_engine(settings: Settings) -> QAEngine:
     store, _ = open_store(settings)
     return QAEngine(store, max_results=settings.max_results, max_question_length=settings.max_question_length)
 
-
-def literal_int(value: Any) -> Literal:
-    return Literal(int(value))
