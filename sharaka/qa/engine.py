@@ -39,6 +39,15 @@ sector sectors cover covers covered source sources dataset datasets data cite ci
 questions capabilities define definition meaning mean means force terminated expired
 """.split())
 DOMAIN_STEMS = frozenset(stem(w) for w in DOMAIN_TERMS)
+# Questions about reasons: the sources record facts, not motives.
+UNANSWERABLE_OPENERS = frozenset({"why"})
+# What the sources do not record about agreements: a question hinging on one of these is not
+# answered with the nearest thing we do know (the definition of a pact is not its average length).
+UNRECORDED = frozenset(stem(w) for w in """
+average duration strength strongest weakest size budget cost costs value worth money funding spending
+casualties deaths troops soldiers violated violation violations breach breached effective effectiveness
+success successful impact popular popularity important importance reason reasons motive motives
+""".split())
 
 _DATASETS_QUERY = """
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -121,6 +130,15 @@ class QAEngine:
             return self._finish(self._ambiguous(question, linked), trace, linked)
         if linked.unknown:
             return self._finish(self._unknown_entity(question, linked), trace, linked)
+        if linked.question.tokens[0].norm in UNANSWERABLE_OPENERS:
+            why = self._no_match(question, linked, "Sharaka records which agreements exist, between whom and when; "
+                                                   "it does not know why.")
+            return self._finish(why, trace, linked)
+        unrecorded = [t.text for t in linked.foreign if stem(t.norm) in UNRECORDED]
+        if unrecorded:
+            text = (f"Sharaka records agreements (parties, kinds, sectors, dates and sources), not their "
+                    f"“{unrecorded[0]}”.")
+            return self._finish(self._no_match(question, linked, text), trace, linked)
         decision = self.router.route(linked)
         trace.mark("route")
         if decision.best is None:

@@ -59,6 +59,7 @@ class LinkedQuestion:
     number: NumberSpan | None = None
     ambiguities: list[Ambiguity] = field(default_factory=list)
     unknown: list[Token] = field(default_factory=list)
+    foreign: list[Token] = field(default_factory=list)  # lowercase words we do not know (average, violated)
     skeleton: str = ""
     domain_words: int = 0
 
@@ -90,6 +91,10 @@ class Linker:
     def __init__(self, index: EntityIndex, known_words: frozenset[str]) -> None:
         self.index = index
         self.known_words = known_words | index.vocabulary | STOPWORDS
+        self._known_by_letter: dict[str, list[str]] = {}
+        for word in self.known_words:
+            if len(word) >= 4:
+                self._known_by_letter.setdefault(word[0], []).append(word)
         self._fuzzy_buckets: dict[str, list[tuple[str, str]]] = {}
         self._all_fuzzy: list[tuple[str, str]] = []
         for kind in ENTITY_KINDS:
@@ -131,6 +136,9 @@ class Linker:
         self._distinctive_agreements(nq, consumed, linked)
         linked.mentions.sort(key=lambda m: m.start)
         linked.unknown = [t for i, t in enumerate(nq.tokens) if i not in consumed and self._looks_like_name(t, i)]
+        linked.foreign = [t for i, t in enumerate(nq.tokens) if i not in consumed and t not in linked.unknown
+                          and t.norm not in self.known_words and len(t.norm) >= 3 and not t.norm.isdigit()
+                          and not self._misspelt_known_word(t.norm)]
         linked.skeleton = self._skeleton(nq, linked)
         linked.domain_words = sum(1 for m in linked.mentions if m.kind not in ENTITY_KINDS)
         return linked
@@ -245,6 +253,7 @@ class Linker:
         agreement name has, or all of them."""
         free = {t.norm: i for i, t in enumerate(nq.tokens) if i not in consumed}
         capitalized = {t.norm: t.text[:1].isupper() for i, t in enumerate(nq.tokens) if i not in consumed and i > 0}
+        acronym = {t.norm: len(t.text) >= 3 and t.text.isupper() for i, t in enumerate(nq.tokens) if i not in consumed}
         scored: list[tuple[float, frozenset[str], URIRef]] = []
         for key, uri in self.index.distinctive:
             matched = key & free.keys()
@@ -256,7 +265,8 @@ class Linker:
             # by itself (Akkuyu, AlUla, Shusha).
             unusual = [w for w in unique if w not in self.known_words]
             # Typed as a proper name: "Akkuyu" names the plant deal, "river" names nothing.
-            telling = any(len(w) >= 5 and capitalized.get(w, False) for w in unusual)
+            telling = any((len(w) >= 5 and capitalized.get(w, False)) or (len(w) >= 3 and acronym.get(w, False))
+                          for w in unusual)
             named = len(matched) >= 2 or any(capitalized.get(w, False) for w in matched)
             if telling or (coverage >= 0.5 and unusual and named) or (coverage == 1.0 and len(key) >= 2):
                 scored.append((coverage, key, uri))
@@ -275,6 +285,12 @@ class Linker:
                                        round(90.0 * best, 1)))
 
     # -- leftovers ----------------------------------------------------------------------------
+    def _misspelt_known_word(self, word: str) -> bool:
+        """"signd", "agrements": a typo of a word we know is not a word we do not know."""
+        limit = 1 if len(word) <= 7 else 2
+        return any(abs(len(known) - len(word)) <= limit and OSA.distance(word, known, score_cutoff=limit) <= limit
+                   for known in self._known_by_letter.get(word[0], ()))
+
     def _looks_like_name(self, token: Token, position: int) -> bool:
         """An unlinked word that looks like a proper name: capitalized or unknown, not a common word."""
         if token.norm in self.known_words or token.norm.isdigit() or len(token.norm) < 3:

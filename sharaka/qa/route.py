@@ -16,12 +16,15 @@ from sharaka.qa.lexicon import STOPWORDS
 from sharaka.qa.link import LinkedQuestion, Mention
 
 # Points taken off for what the question says but the template would ignore.
-UNUSED_PENALTY = {"nation": 22.0, "agreement": 22.0, "organization": 22.0, "category": 9.0,
-                  "sector": 7.0, "obligation": 9.0, "year": 10.0}
+UNUSED_PENALTY = {"nation": 30.0, "agreement": 22.0, "organization": 22.0, "category": 9.0,
+                  "sector": 7.0, "obligation": 20.0, "year": 10.0}
 FILLED_OPTIONAL_BONUS = 2.0
 KEYWORD_BONUS_CAP = 14.0
 MIN_ROUTE_SCORE = 52.0
-CLOSE_ENOUGH = 80.0  # a question this close to an example needs no keyword to be recognised
+CLOSE_ENOUGH = 80.0
+# Each word we do not know (typos of known words aside) lowers the confidence: "the average
+# duration of a defence pact" is not a request for its definition.
+FOREIGN_PENALTY, FOREIGN_PENALTY_CAP = 6.0, 12.0  # a question this close to an example needs no keyword to be recognised
 
 CONCEPT_KINDS = ("category", "obligation", "sector")
 ENTITY_SLOT_KINDS = ("nation", "agreement", "organization")
@@ -106,6 +109,7 @@ class Router:
         filled = sum(1 for s in template.slots if s.optional and (s.name in fill.values or
                                                                     (s.type == "year_range" and fill.years)))
         score = similarity + bonus + FILLED_OPTIONAL_BONUS * filled - sum(UNUSED_PENALTY[u] for u in unused)
+        score -= min(FOREIGN_PENALTY_CAP, FOREIGN_PENALTY * len(linked.foreign))
         if template.cues:
             score += CUE_BONUS
         score += sum(PATTERN_WEIGHT * sign for phrase, sign in template.patterns if f" {phrase} " in padded)

@@ -72,7 +72,8 @@ _PATTERNS = [(re.compile(text, re.IGNORECASE), kind) for kind, text in _PATTERN_
 
 _NUMBER = re.compile(rf"\b(?:top|first|best|leading|biggest|largest|main)\s+{_COUNT}\b"
                      rf"|\b{_COUNT}\s+(?:top|main|biggest|largest|leading|closest|most)\b"
-                     rf"|\b(?:which|what|the|name|list)\s+{_COUNT}\s+(?:countries|nations|states|partners|allies)\b",
+                     rf"|\b(?:which|what|the|name|list)\s+{_COUNT}\s+(?:[^\W\d_]+\s+){{0,2}}?"
+                     r"(?:countries|nations|states|partners|allies|members)\b",
                      re.IGNORECASE)
 
 
@@ -130,6 +131,7 @@ def find_number(text: str) -> NumberSpan | None:
     m = _NUMBER.search(text)
     if m is None:
         return None
-    raw = next(g for g in m.groups() if g)
-    value = _number(raw)
-    return NumberSpan(value, m.start(), m.end()) if 1 <= value <= 50 else None
+    group = next(i for i, g in enumerate(m.groups(), start=1) if g)
+    value = _number(m.group(group))
+    # Only the number itself is taken: "which 5 Muslim countries" still names the OIC.
+    return NumberSpan(value, m.start(group), m.end(group)) if 1 <= value <= 50 else None
