@@ -190,3 +190,20 @@ def test_access_log_has_request_id_and_timing(client, caplog) -> None:  # type: 
         client.get("/healthz", headers={"X-Request-Id": "log-me"})
     line = next(r.getMessage() for r in caplog.records if r.name == "sharaka.access")
     assert line.startswith("log-me GET /healthz 200 ") and line.endswith("ms")
+
+
+def test_every_route_is_documented(app) -> None:  # type: ignore[no-untyped-def]
+    """A view nobody can find does not exist for users: each route is in the README or the OpenAPI."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    spec_paths = set(openapi_spec()["paths"])
+    undocumented = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        path = rule.rule.replace("<key>", "{key}")
+        prefix = rule.rule.split("<", 1)[0].rstrip("/") or "/"
+        if path not in spec_paths and f"`{prefix}" not in readme and f"{prefix}/" not in readme:
+            undocumented.append(rule.rule)
+    assert undocumented == []
