@@ -29,7 +29,7 @@ def free_port() -> int:
 
 def get(url: str, accept: str = "application/json") -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers={"Accept": accept})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - our own 127.0.0.1 server
+    with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, response.read()
 
 

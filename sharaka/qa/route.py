@@ -21,10 +21,9 @@ UNUSED_PENALTY = {"nation": 30.0, "agreement": 22.0, "organization": 22.0, "cate
 FILLED_OPTIONAL_BONUS = 2.0
 KEYWORD_BONUS_CAP = 14.0
 MIN_ROUTE_SCORE = 52.0
-CLOSE_ENOUGH = 80.0
-# Each word we do not know (typos of known words aside) lowers the confidence: "the average
-# duration of a defence pact" is not a request for its definition.
-FOREIGN_PENALTY, FOREIGN_PENALTY_CAP = 6.0, 12.0  # a question this close to an example needs no keyword to be recognised
+CLOSE_ENOUGH = 80.0  # a question this close to an example needs no keyword to be recognised
+# Each word we do not know (typos of known words aside) lowers the confidence a little.
+FOREIGN_PENALTY, FOREIGN_PENALTY_CAP = 6.0, 12.0
 
 CONCEPT_KINDS = ("category", "obligation", "sector")
 ENTITY_SLOT_KINDS = ("nation", "agreement", "organization")
