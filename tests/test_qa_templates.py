@@ -238,8 +238,11 @@ def test_raw_template_file_runs_as_an_example_query(mini_store: MemoryStore, tem
 
 
 def test_template_headers_are_complete() -> None:
+    from sharaka.qa.values import VALUE_RULES
+
     assert len(TEMPLATES) >= 25
     for template in TEMPLATES.values():
+        assert template.extra.get("value", "none") in VALUE_RULES
         assert template.title and template.description and template.text
         assert len(template.examples) >= 3
         assert len(set(template.examples)) == len(template.examples)

@@ -20,6 +20,7 @@ from sharaka.qa.link import ENTITY_KINDS, LinkedQuestion, Linker
 from sharaka.qa.normalize import Token, fold
 from sharaka.qa.render import DatasetInfo, answer_items, compose_text, python_value, sources_of
 from sharaka.qa.route import Route, Router, stem
+from sharaka.qa.values import DEFAULT_RULE, VALUE_RULES
 from sharaka.settings import Settings
 from sharaka.store import Store
 
@@ -83,7 +84,6 @@ class QAEngine:
         self.max_results = max_results
         self.max_question_length = max_question_length
         self.templates: tuple[Template, ...] = load_templates()
-        self.by_id = {t.id: t for t in self.templates}
         self.index: EntityIndex = build_index(store)
         # The words of our questions, without the names in them: link the examples once with the
         # keywords alone as known words, keep what is not a name, then link them again.
@@ -97,6 +97,8 @@ class QAEngine:
         self.router = Router(self.templates, skeletons)
         self.datasets, self.dataset_version = self._datasets()
         self._all_examples = [(ex, t.id) for t in self.templates for ex in t.examples]
+        # A few first examples, to show what can be asked (the capabilities answer).
+        self._showcase = [t.examples[0] for t in self.templates if t.extra.get("showcase") == "yes"]
 
     def _datasets(self) -> tuple[dict[str, DatasetInfo], str]:
         infos: dict[str, DatasetInfo] = {}
@@ -167,42 +169,9 @@ class QAEngine:
                       sources=sources_of(rows, self.datasets), truncated=result.truncated, value=value)
 
     def _value(self, template: Template, rows: list[Any], items: list[dict[str, Any]]) -> tuple[Any, str]:
-        """The literal answer (number, year, boolean) and any extra words for the sentence."""
-        if template.answer == "number":
-            return (int(python_value(rows[0].get("count")) or 0) if rows else 0), ""
-        if template.answer == "year":
-            year = python_value(rows[0].get("year")) if rows else None
-            left = python_value(rows[0].get("lastExit")) if rows else None
-            return year, (f" (its membership ended in {left}; the data run to 2014)" if left is not None else "")
-        if template.answer == "boolean":
-            if rows and "inForce" in rows[0]:
-                return self._in_force(items)
-            if rows and template.id == "org_membership":
-                return True, "; ".join(f"{i.get('join_year')}–{i.get('exit_year') or 'still a member in 2014'}"
-                                       for i in items)
-            return bool(rows), ""
-        if template.id == "capabilities":
-            return None, " · ".join(self.by_id[t].examples[0] for t in
-                                    ("partners", "has_agreement_with", "agreement_parties", "org_members_with"))
-        if template.id in ("first_agreement_between", "latest_agreement_between", "first_agreement_of_nation",
-                           "latest_agreement_of_nation", "agreement_dates") and items:
-            return items[0].get("start"), ""
-        return None, ""
-
-    @staticmethod
-    def _in_force(items: list[dict[str, Any]]) -> tuple[Any, str]:
-        sentences = []
-        for item in items:
-            label = item.get("label")
-            if item.get("in_force"):
-                basis = (f"its source records it as in force on {item['coverage_end']}"
-                         if item.get("in_force_at_coverage_end") else "no end date is recorded")
-                sentences.append(f"Yes: {label} has no recorded end ({basis}).")
-            else:
-                ended = f"ended in {item['end']}" if item.get("end") else "is recorded as terminated"
-                sentences.append(f"No: {label} {ended}.")
-        value = all(bool(i.get("in_force")) for i in items) if items else None
-        return value, " ".join(sentences)
+        """The literal answer (number, year, boolean) and any extra words, by the template's value rule."""
+        rule = template.extra.get("value") or DEFAULT_RULE.get(template.answer, "none")
+        return VALUE_RULES[rule](rows, items, self._showcase)
 
     # -- failures --------------------------------------------------------------------------------
     def _foreign_words(self, linked: LinkedQuestion) -> list[Token] | None:

@@ -146,9 +146,8 @@ def compose_text(template: Template, fill: SlotFill, index: EntityIndex, items: 
     fields = defaultdict(str, labels)
     fields.update(count=str(len(items)), list=_describe_list(items), filters=filters_text(template, fill, index),
                   value="" if value is None else str(value), extra=extra)
-    pattern = template.empty if not items and template.answer in LIST_KINDS else template.text
-    if template.answer == "boolean" and value is False and template.id != "agreement_in_force":
-        pattern = template.empty
+    # Nothing found: the "empty" sentence (for a yes/no question, that is the "no").
+    pattern = template.empty if not items and template.answer in LIST_KINDS | {"boolean"} else template.text
     return pattern.format_map(fields)
 
 
