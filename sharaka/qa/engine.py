@@ -18,7 +18,7 @@ from sharaka.qa.bind import bind
 from sharaka.qa.lexicon import STOPWORDS, EntityIndex, build_index
 from sharaka.qa.link import ENTITY_KINDS, LinkedQuestion, Linker
 from sharaka.qa.normalize import Token, fold
-from sharaka.qa.render import DatasetInfo, answer_items, compose_text, python_value, sources_of
+from sharaka.qa.render import DatasetInfo, answer_items, compose_text, sources_of
 from sharaka.qa.route import Route, Router, stem
 from sharaka.qa.values import DEFAULT_RULE, VALUE_RULES
 from sharaka.settings import Settings
