@@ -13,7 +13,6 @@ answer set). Deterministic: sorted lists and keys, no relative dates.
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import sys
 
@@ -333,28 +332,7 @@ def FAILURES():
 
 
 def main():
-    seen = set()
-    lines = []
-    for qid, qtype, text, expect in Q() + FAILURES():
-        assert qid not in seen, qid
-        seen.add(qid)
-        try:
-            g._check_size(expect)
-        except SystemExit as e:
-            raise SystemExit("%s: %s" % (qid, e)) from None
-        lines.append(json.dumps({"id": qid, "type": qtype, "question": text, "expect": expect},
-                                ensure_ascii=False, sort_keys=True))
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    if "-v" in sys.argv:
-        for line in lines:
-            d = json.loads(line)
-            e = d["expect"]
-            k = next(iter(e))
-            v = e[k]
-            print("%-14s %-26s %-4s %s | %s" % (d["id"], d["type"], len(v) if isinstance(v, list) else "",
-                                                v[:6] if isinstance(v, list) else v, d["question"]))
-    print("wrote %d questions to %s" % (len(lines), os.path.relpath(OUT, ROOT)))
+    g.write_question_set(Q() + FAILURES(), OUT, verbose="-v" in sys.argv)
 
 
 if __name__ == "__main__":

@@ -1029,10 +1029,12 @@ def FAILURES():
     ]
 
 
-def main():
+def write_question_set(questions, out_path, verbose=False):
+    """Check ids are unique and gold lists small, write the JSONL deterministically (shared by the
+    dev, held-out and blind sets)."""
     seen = set()
     lines = []
-    for qid, qtype, text, expect in Q():
+    for qid, qtype, text, expect in questions:
         assert qid not in seen, qid
         seen.add(qid)
         try:
@@ -1041,16 +1043,19 @@ def main():
             raise SystemExit("%s: %s" % (qid, e)) from None
         lines.append(json.dumps({"id": qid, "type": qtype, "question": text, "expect": expect},
                                 ensure_ascii=False, sort_keys=True))
-    with open(OUT, "w", encoding="utf-8") as f:
+    with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    if "-v" in sys.argv:
+    if verbose:
         for line in lines:
             d = json.loads(line)
-            e = d["expect"]
-            k = next(iter(e))
-            v = e[k]
-            print("%-12s %-26s %-5s %s | %s" % (d["id"], d["type"], len(v) if isinstance(v, list) else "", v if not isinstance(v, list) else v[:8], d["question"]))
-    print("wrote %d questions to %s" % (len(lines), os.path.relpath(OUT, ROOT)))
+            v = next(iter(d["expect"].values()))
+            print("%-14s %-26s %-5s %s | %s" % (d["id"], d["type"], len(v) if isinstance(v, list) else "",
+                                                v[:8] if isinstance(v, list) else v, d["question"]))
+    print("wrote %d questions to %s" % (len(lines), os.path.relpath(out_path, ROOT)))
+
+
+def main():
+    write_question_set(Q(), OUT, verbose="-v" in sys.argv)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
-import json
 import os
 import sys
 
@@ -358,30 +357,11 @@ def FAILURES():
 
 
 def main():
-    seen = set()
-    lines = []
-    for qid, qtype, text, expect in Q():
-        assert qid not in seen, qid
-        seen.add(qid)
+    questions = Q()
+    for qid, _, _, expect in questions:
         if qid.startswith("h-nr-fail-"):
             assert expect == {"status": "no_results"}, (qid, expect)
-        try:
-            G._check_size(expect)
-        except SystemExit as e:
-            raise SystemExit("%s: %s" % (qid, e)) from None
-        lines.append(json.dumps({"id": qid, "type": qtype, "question": text, "expect": expect},
-                                ensure_ascii=False, sort_keys=True))
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    if "-v" in sys.argv:
-        for line in lines:
-            d = json.loads(line)
-            e = d["expect"]
-            k = next(iter(e))
-            v = e[k]
-            print("%-12s %-26s %-4s %s | %s" % (d["id"], d["type"], len(v) if isinstance(v, list) else "",
-                                               v if not isinstance(v, list) else v[:10], d["question"]))
-    print("wrote %d questions to %s" % (len(lines), os.path.relpath(OUT, ROOT)))
+    G.write_question_set(questions, OUT, verbose="-v" in sys.argv)
 
 
 if __name__ == "__main__":
