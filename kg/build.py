@@ -128,6 +128,7 @@ def write_graph(result: BuildResult, out: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".sharaka-", suffix=".nq")
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
         fh.writelines(result.lines)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; the graph is public data
     os.replace(tmp, out)
 
 

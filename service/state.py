@@ -26,15 +26,33 @@ class ServiceState:
     started_at: float = field(default_factory=time.time)
     _engine: QAEngine | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _last_failure: tuple[float, SharakaError] | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     def engine(self) -> QAEngine:
-        """The QA engine; built on first use, so a remote store that was down at start is retried."""
-        if self._engine is None:
-            with self._lock:
-                if self._engine is None:
+        """The QA engine; built on first use, so a remote store that was down at start is retried.
+
+        Requests that waited while another one's build failed get that failure instead of trying again
+        one after the other; no request waits longer than one store timeout for the lock."""
+        if self._engine is not None:
+            return self._engine
+        waiting_since = time.monotonic()
+        if not self._lock.acquire(timeout=float(self.settings.store_timeout)):
+            raise GraphNotReady("the graph is still being loaded; try again shortly")
+        try:
+            failure = self._last_failure
+            if self._engine is None and failure is not None and failure[0] >= waiting_since:
+                raise failure[1]
+            if self._engine is None:
+                try:
                     self._engine = self._build_engine()
-        return self._engine
+                    self._last_failure = None
+                except SharakaError as exc:
+                    self._last_failure = (time.monotonic(), exc)
+                    raise
+            return self._engine
+        finally:
+            self._lock.release()
 
     def _build_engine(self) -> QAEngine:
         """A failure is not kept: the next request tries again (a remote store may come back)."""
@@ -51,10 +69,6 @@ class ServiceState:
         if self.store.kind != "memory" and not engine.dataset_version:
             raise GraphNotReady("the store does not hold the Sharaka graph yet: load it with 'sharaka load --to URL'")
         return engine
-
-    @property
-    def engine_ready(self) -> bool:
-        return self._engine is not None
 
 
 def state() -> ServiceState:

@@ -191,17 +191,17 @@ class RemoteStore:
         wrapper = self._wrapper(query, None, dataset)
         graph = wrapper.queryType in (CONSTRUCT, DESCRIBE)
         kind = "CONSTRUCT" if graph else ("ASK" if wrapper.queryType == ASK else "SELECT")
-        if limit is not None:  # ask for a format we can parse back, then cut and write the one asked for
-            from sharaka.sparql_results import recap
-
-            media_type = NTRIPLES if graph else JSON_RESULTS
-            raw = RawResult(self._fetch(wrapper, media_type), media_type, kind)
-            return recap(raw, result_media_type, graph_media_type, limit)
-        media_type = graph_media_type if graph else result_media_type
+        # With a limit: ask for a format we can parse back, then cut and write the one asked for.
+        media_type = (NTRIPLES if graph else JSON_RESULTS) if limit is not None else (
+            graph_media_type if graph else result_media_type)
         body = self._fetch(wrapper, media_type)
         if body.rstrip().endswith(CANCELLED_MARKER):
             raise _unreadable(body, media_type)
-        return RawResult(body, media_type, kind)
+        if limit is None:
+            return RawResult(body, media_type, kind)
+        from sharaka.sparql_results import recap
+
+        return recap(RawResult(body, media_type, kind), result_media_type, graph_media_type, limit)
 
     def triple_count(self) -> int:
         """Quads in all named graphs (the built graph has no default-graph triples); cached briefly."""

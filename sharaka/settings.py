@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,14 @@ class Settings:
         return cls(values)
 
     def public(self) -> dict[str, Any]:
-        """Values safe to show at /version (no credentials live in settings)."""
-        return dict(self.values)
+        """Values safe to show at /version: a store URL loses any user:password in it."""
+        values = dict(self.values)
+        for name in ("store", "store_update_url"):
+            parts = urlsplit(str(values.get(name, "")))
+            if parts.username or parts.password:
+                host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+                values[name] = urlunsplit(parts._replace(netloc=host))
+        return values
 
 
 def settings_table_markdown() -> str:

@@ -24,29 +24,41 @@ from pathlib import Path
 from typing import Any
 
 from sharaka.errors import QueryTimeout, SharakaError, StoreUnavailable
-from sharaka.media_types import JSON, NTRIPLES
 from sharaka.settings import Settings
+from sharaka.sparql_safety import check_graph_iri, check_query
 from sharaka.store import DatasetSpec, MemoryStore, RawResult, Store
 
 log = logging.getLogger(__name__)
 
-# The store of this worker process (set by the pool's initializer, one per worker).
+# The store of this worker process and the graphs it holds (set by the pool's initializer).
 _WORKER_STORE: MemoryStore | None = None
+_WORKER_GRAPHS: frozenset[str] = frozenset()
 
 
 def _load_worker_store(graph_path: str) -> None:
-    global _WORKER_STORE
+    global _WORKER_STORE, _WORKER_GRAPHS
     # pebble's SIGTERM handler is Python code, which cannot run until Oxigraph returns, so a stopped
     # worker would live on until pebble's SIGKILL 3 s later. The default action ends it at once.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_STORE = MemoryStore.from_nquads(Path(graph_path))
+    _WORKER_GRAPHS = frozenset(g.value for g in _WORKER_STORE.inner.named_graphs())
 
 
-def _run_in_worker(query: str, result_media_type: str, graph_media_type: str,
-                   dataset: DatasetSpec | None, limit: int) -> RawResult:
+def _run_in_worker(query: Query) -> RawResult:
+    """Parse, check and run: parsing a contrived query can take seconds, so it happens here too,
+    under the timeout, where it can be killed."""
     if _WORKER_STORE is None:
         raise StoreUnavailable("the query worker has no graph loaded")
-    return _WORKER_STORE.raw(query, result_media_type, graph_media_type, dataset, limit=limit)
+    return _check_and_run(_WORKER_STORE, query, _WORKER_GRAPHS)
+
+
+def _check_and_run(store: Store, query: Query, graphs: frozenset[str] | None) -> RawResult:
+    parsed = check_query(query.text, query.max_length, graphs)
+    if query.dataset is not None:  # the protocol's dataset replaces the query's FROM
+        for iri in (*query.dataset.default_graphs, *query.dataset.named_graphs):
+            check_graph_iri(iri, "default-graph-uri or named-graph-uri", graphs)
+    return store.raw(parsed.text, query.result_media_type, query.graph_media_type,
+                     query.dataset or parsed.dataset, limit=query.limit)
 
 
 def _noop() -> None:
@@ -64,13 +76,14 @@ def _context() -> Any:
 
 @dataclass(frozen=True)
 class Query:
-    """A checked query and how to serialize its result."""
+    """A query from outside (pre-checked, not yet parsed) and how to serialize its result."""
 
     text: str
     result_media_type: str
     graph_media_type: str
-    dataset: DatasetSpec | None
+    dataset: DatasetSpec | None  # from the protocol's parameters; None: the query's own FROM
     limit: int
+    max_length: int
 
 
 class QueryRunner:
@@ -84,6 +97,9 @@ class QueryRunner:
         self._warmed = False
         self.pool = ProcessPool(max_workers=max(1, workers), initializer=_load_worker_store,
                                 initargs=(str(graph_path),), context=_context())
+        # Admission: a few queries may wait for a worker, more are turned away, so that time in the
+        # queue (which pebble's timeout does not count) stays bounded too.
+        self._slots = threading.BoundedSemaphore(max(1, workers) * 2)
 
     def warm(self) -> None:
         """Start the workers now (they load the graph), so that the first query does not wait."""
@@ -92,14 +108,23 @@ class QueryRunner:
             self.pool.schedule(_noop)
 
     def run(self, query: Query, timeout: float) -> RawResult:
+        if not self._slots.acquire(timeout=timeout):
+            raise QueryTimeout(f"the endpoint is busy with other queries; none finished within {timeout:g} s. "
+                               "Try again shortly")
+        try:
+            return self._run(query, timeout)
+        finally:
+            self._slots.release()
+
+    def _run(self, query: Query, timeout: float) -> RawResult:
         from pebble import ProcessExpired
 
-        future = self.pool.schedule(_run_in_worker, args=(query.text, query.result_media_type,
-                                                          query.graph_media_type, query.dataset, query.limit),
-                                    timeout=timeout)
+        future = self.pool.schedule(_run_in_worker, args=(query,), timeout=timeout)
         try:
-            return future.result()
+            # pebble's timeout counts from when a worker starts the task; this bound counts the wait too.
+            return future.result(timeout=2 * timeout + 5)
         except FutureTimeout:
+            future.cancel()
             raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped; "
                                "narrow it (more patterns bound, a LIMIT) and try again") from None
         except ProcessExpired as exc:
@@ -151,11 +176,8 @@ def close_all() -> None:
 
 
 def run_query(store: Store, settings: Settings, query: Query) -> RawResult:
-    """Run a checked query: in a killable worker for the embedded store, on the server for a remote one."""
+    """Run a query from outside: in a killable worker for the embedded store; for a remote store,
+    checked here and run on the server (which has its own timeout)."""
     if store.kind == "memory":
         return runner_for(settings).run(query, float(settings.query_timeout))
-    from sharaka.sparql_results import recap
-
-    # Ask the remote store for formats we can parse back, then cut and write the negotiated format here.
-    raw = store.raw(query.text, JSON.media_type, NTRIPLES.media_type, query.dataset)
-    return recap(raw, query.result_media_type, query.graph_media_type, query.limit)
+    return _check_and_run(store, query, None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,9 +44,10 @@ class ParsedQuery:
     text: str = ""
 
 
-def check_graph_iri(iri: str, where: str) -> str:
-    """A graph named by FROM / FROM NAMED or default-graph-uri / named-graph-uri must be one of ours."""
-    if not _OUR_GRAPH.match(iri):
+def check_graph_iri(iri: str, where: str, graphs: Collection[str] | None = None) -> str:
+    """A graph named by FROM / FROM NAMED or default-graph-uri / named-graph-uri must be one of ours
+    (one the store holds, when the caller knows them)."""
+    if not _OUR_GRAPH.match(iri) or (graphs is not None and iri not in graphs):
         raise ForbiddenQuery(f"{where} <{iri}> is not a graph of this store; graphs are named "
                              f"{GRAPH_BASE}<source>, e.g. {GRAPH_BASE}atop")
     return iri
@@ -90,20 +92,21 @@ def _walk(node: Any) -> list[CompValue]:
     return found
 
 
-def _dataset(algebra: CompValue) -> DatasetSpec:
+def _dataset(algebra: CompValue, graphs: Collection[str] | None) -> DatasetSpec:
     default: list[str] = []
     named: list[str] = []
     # CompValue.get returns the key itself for a missing key; the plain dict lookup does not.
     for clause in dict.get(algebra, "datasetClause") or []:
         if "default" in clause:
-            default.append(check_graph_iri(str(clause["default"]), "FROM"))
+            default.append(check_graph_iri(str(clause["default"]), "FROM", graphs))
         if "named" in clause:
-            named.append(check_graph_iri(str(clause["named"]), "FROM NAMED"))
+            named.append(check_graph_iri(str(clause["named"]), "FROM NAMED", graphs))
     return DatasetSpec(tuple(default), tuple(named))
 
 
-def check_query(text: str | None, max_length: int) -> ParsedQuery:
-    """The query's kind and dataset, or a 400-class SharakaError saying what is wrong."""
+def precheck(text: str | None, max_length: int) -> str:
+    """The checks that cost nothing, made before a query is handed to a worker: empty, too long, a lone
+    carriage return, the word SERVICE."""
     if text is None or not text.strip():
         raise MalformedQuery("the query is empty")
     if len(text) > max_length:
@@ -112,6 +115,13 @@ def check_query(text: str | None, max_length: int) -> ParsedQuery:
         raise MalformedQuery("the query contains a carriage return without a line feed; use LF or CRLF line ends")
     if _SERVICE_KEYWORD.search(text):
         raise ForbiddenQuery("SERVICE (federated query) is not allowed: this endpoint never calls other services")
+    return text
+
+
+def check_query(text: str | None, max_length: int, graphs: Collection[str] | None = None) -> ParsedQuery:
+    """The query's kind and dataset, or a 400-class SharakaError saying what is wrong. Parsing can take
+    seconds for a long, contrived query: the endpoint does it inside its killable workers."""
+    text = precheck(text, max_length)
     query = _parse(text)
     nodes = _walk(query.algebra)
     if any(node.name == "ServiceGraphPattern" for node in nodes):
@@ -119,7 +129,7 @@ def check_query(text: str | None, max_length: int) -> ParsedQuery:
     kind = QUERY_KINDS.get(query.algebra.name)
     if kind is None:
         raise MalformedQuery(f"unsupported query form {query.algebra.name}")
-    return ParsedQuery(kind, _dataset(query.algebra), text)
+    return ParsedQuery(kind, _dataset(query.algebra, graphs), text)
 
 
 def protocol_dataset(default_graph_uris: list[str], named_graph_uris: list[str]) -> DatasetSpec | None:

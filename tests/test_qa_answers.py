@@ -91,3 +91,26 @@ def test_any_text_gives_an_answer_object(engine: QAEngine, text: str) -> None:
 def test_any_word_salad_of_domain_words_gives_an_answer_object(engine: QAEngine, words: list[str]) -> None:
     answer = engine.answer(" ".join(words))
     assert answer.status in STATUSES
+
+
+def test_a_cut_list_does_not_pass_its_length_off_as_the_count(memory_store) -> None:  # type: ignore[no-untyped-def]
+    from sharaka.qa.engine import QAEngine
+
+    small = QAEngine(memory_store, max_results=5)
+    answer = small.answer("Which countries has Pakistan signed defence pacts with?")
+    assert answer.truncated is True and len(answer.answers) == 5
+    assert "has more than 5 partners" in answer.text and "the list stops at 5" in answer.text
+
+
+@pytest.mark.parametrize("question", ["Is Pakistan in a defence pact with Pakistan?", "partners of PAK PAK PAK"])
+def test_a_nation_is_not_its_own_partner(engine: QAEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert "Pakistan and Pakistan" not in answer.text
+    assert answer.bindings.get("other") != answer.bindings.get("nation") or "other" not in answer.bindings
+
+
+def test_version_never_shows_store_credentials() -> None:
+    from sharaka.settings import Settings
+
+    settings = Settings.load({"store": "http://alice:secret@db.example:7878/query"}, environ={})
+    assert settings.public()["store"] == "http://db.example:7878/query"

@@ -47,7 +47,7 @@ def test_not_years(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "value"), [
     ("top 5 partners", 5), ("top three partners", 3), ("3 main partners", 3), ("the 10 biggest", 10),
-    ("partners since 2005", None), ("top 500 partners", None),
+    ("partners since 2005", None), ("top 500 partners", 50), ("top 99 partners", 50),
 ])
 def test_counts(text: str, value: int | None) -> None:
     found = find_number(text)

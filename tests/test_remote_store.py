@@ -356,3 +356,22 @@ def test_settings_choose_the_remote_store() -> None:
     assert store.kind == "remote" and store.http.limits.timeout == 4.5
     with pytest.raises(ValueError, match="memory"):
         RemoteStore.from_settings(Settings.load({"store": "oxigraph"}, environ={}))
+
+
+def test_concurrent_requests_do_not_queue_failing_builds(data_dir: Path) -> None:
+    """With a store that hangs, requests waiting behind a failing engine build share its failure
+    instead of each making their own attempt in turn."""
+    import concurrent.futures
+
+    from service.app import create_app
+
+    with stub_store(reply(delay=5)) as stub:
+        store = RemoteStore(stub.url, Limits(connect_timeout=0.5, timeout=1.0, retries=0))
+        app = create_app(remote_settings(data_dir, stub.url, store_timeout=1.0), store=store)
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=5) as pool:
+            responses = list(pool.map(
+                lambda _: app.test_client().get("/api/v1/answer", query_string={"q": QUESTION}), range(5)))
+        elapsed = time.monotonic() - started
+    assert {r.status_code for r in responses} <= {503, 504}
+    assert elapsed < 3.0  # five builds in a row would take five seconds

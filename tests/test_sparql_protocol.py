@@ -494,20 +494,20 @@ def test_void_for_a_browser(client: Any) -> None:
 
 
 
-# -- a remote store: the same checks, no worker pool, results cut and re-serialized here -----------------
+# -- a remote store: the same checks, no worker pool, the store cuts at max_results ---------------------
 class RemoteLike:
-    """Stands in for a remote SPARQL server: answers `raw` like one (in the media types asked for)."""
+    """Stands in for a remote store: answers `raw` like RemoteStore (which cuts at `limit`)."""
 
     kind = "remote"
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
-        self.asked: list[tuple[str, str, str]] = []
+        self.asked: list[tuple[str, str, str, int | None]] = []
 
     def raw(self, query: str, result_media_type: str, graph_media_type: str, dataset: Any = None,
             limit: int | None = None) -> Any:
-        self.asked.append((query, result_media_type, graph_media_type))
-        return self.inner.raw(query, result_media_type, graph_media_type, dataset)
+        self.asked.append((query, result_media_type, graph_media_type, limit))
+        return self.inner.raw(query, result_media_type, graph_media_type, dataset, limit=limit)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -526,12 +526,13 @@ def remote(settings: Settings, memory_store: Any) -> tuple[Any, RemoteLike]:
     (PARTIES_3222, "text/csv", 1), (PARTIES_3222, RESULTS_XML, 1), (CONSTRUCT_3222, "text/turtle", 1),
     (ASK_3222, RESULTS_JSON, None),
 ])
-def test_remote_store_results_are_cut_here(remote: Any, query: str, accept: str, found: int | None) -> None:
+def test_remote_store_results_are_cut(remote: Any, query: str, accept: str, found: int | None) -> None:
     client, store = remote
     response = send(client, "get", query, accept=accept)
     assert response.status_code == 200 and mime(response) == accept
-    # the server is asked for formats we can read back, whatever the client wanted
-    assert store.asked[-1][1:] == (RESULTS_JSON, "application/n-triples")
+    # the store is asked for the negotiated format, cut at max_results
+    _, result_type, graph_type, limit = store.asked[-1]
+    assert accept in (result_type, graph_type) and limit == 1
     if found is None:
         assert boolean(response.data, accept) is True
         assert response.headers["X-Sharaka-Truncated"] == "false"
@@ -558,3 +559,42 @@ def test_every_editor_example_runs(app: Any, client: Any) -> None:
     for example in offered:
         response = send(client, "post_form", example.query)
         assert response.status_code == 200, (example.id, response.get_data(as_text=True)[:300])
+
+
+# -- limits that protect the service: slow parsing, a queue of runaway queries, unknown graphs ---------
+def test_a_query_slow_to_parse_is_stopped_by_the_timeout(client: Any, app_settings: Any) -> None:
+    # ~19,000 characters of legal SPARQL that rdflib takes seconds to parse: parsing happens in the
+    # killable worker, under the timeout, not in the request thread.
+    slow = "ASK { FILTER(" + "+".join(["1"] * 6300) + ") }"
+    app_settings(query_timeout=1, max_query_length=len(slow) + 1)
+    started = time.perf_counter()
+    response = send(client, "post_direct", slow)
+    assert_problem(response, 503, "query_timeout")
+    assert time.perf_counter() - started < 5
+    assert boolean(send(client, "get", ASK_3222).data, RESULTS_JSON) is True
+
+
+def test_waiting_for_a_worker_is_bounded_too(client: Any, app_settings: Any, app: Any) -> None:
+    import concurrent.futures
+
+    app_settings(query_timeout=1)
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(app.test_client().post, "/sparql", data=RUNAWAY, content_type=DIRECT)
+                   for _ in range(8)]
+        statuses = [f.result().status_code for f in futures]
+    # two workers × two places: the rest are turned away after waiting one timeout, not queued for ever
+    assert set(statuses) == {503}
+    assert time.perf_counter() - started < 12
+    assert boolean(send(client, "get", ASK_3222).data, RESULTS_JSON) is True
+
+
+@pytest.mark.parametrize("how", ["from", "protocol"])
+def test_unknown_graph_under_our_base_is_refused(client: Any, how: str) -> None:
+    nope = "https://w3id.org/sharaka/graph/nope"
+    if how == "from":
+        response = send(client, "get", f"SELECT * FROM <{nope}> WHERE {{ ?s ?p ?o }} LIMIT 1")
+    else:
+        response = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+                                                       "default-graph-uri": nope})
+    assert_problem(response, 400, "forbidden_query")

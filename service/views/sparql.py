@@ -14,13 +14,14 @@ from service.rdf_documents import HTML_TYPES, accept_entries, document_choice, g
 from service.service_description import service_description, void_description
 from service.sparql_protocol import ProtocolRequest, read_request
 from service.state import state
-from sharaka.errors import BadRequest, SharakaError
+from sharaka.errors import BadRequest, NotAcceptable, SharakaError
 from sharaka.media_types import (
     ALL_FORMATS,
     GRAPH_FORMATS,
     JSON,
     TURTLE,
     Choice,
+    Kind,
     best_match,
     candidates_for,
     format_for,
@@ -30,7 +31,7 @@ from sharaka.media_types import (
     with_charset,
 )
 from sharaka.sparql_runner import Query, run_query, runner_for
-from sharaka.sparql_safety import check_query, protocol_dataset
+from sharaka.sparql_safety import precheck, protocol_dataset
 
 log = logging.getLogger(__name__)
 sparql = Blueprint("sparql", __name__)
@@ -77,20 +78,35 @@ def _without_query(protocol: ProtocolRequest) -> Response:
 
 def _answer(protocol: ProtocolRequest, text: str) -> Response:
     settings = state().settings
-    parsed = check_query(text, max_length=settings.max_query_length)
-    dataset = protocol_dataset(protocol.default_graph_uris, protocol.named_graph_uris) or parsed.dataset
-    kind = kind_of(parsed.kind)
-    choice = from_format_param(protocol.formats, kind) or negotiate(accept_entries(), kind)
-    results_type = choice.format.media_type if kind == "results" else JSON.media_type
-    graph_type = choice.format.media_type if kind == "graph" else TURTLE.media_type
-    raw = run_query(state().store, settings,
-                    Query(parsed.text, results_type, graph_type, dataset, int(settings.max_results)))
+    precheck(text, settings.max_query_length)
+    # The query is parsed in the worker (parsing can be slow), so its kind is not known yet: negotiate
+    # for both kinds now, and answer 406 after the run if the kind it turned out to be cannot be served.
+    choices = {kind: _choice(protocol, kind) for kind in ("results", "graph")}
+    if all(isinstance(c, NotAcceptable) for c in choices.values()):
+        raise choices["results"]  # type: ignore[misc]
+    results_choice, graph_choice = choices["results"], choices["graph"]
+    results_type = results_choice.format.media_type if isinstance(results_choice, Choice) else JSON.media_type
+    graph_type = graph_choice.format.media_type if isinstance(graph_choice, Choice) else TURTLE.media_type
+    dataset = protocol_dataset(protocol.default_graph_uris, protocol.named_graph_uris)
+    raw = run_query(state().store, settings, Query(text, results_type, graph_type, dataset,
+                                                   int(settings.max_results), int(settings.max_query_length)))
+    choice = choices[kind_of(raw.kind)]
+    if isinstance(choice, NotAcceptable):
+        raise choice
     response = Response(raw.body, content_type=with_charset(choice.content_type))
     response.headers[TRUNCATED_HEADER] = "true" if raw.truncated else "false"
     response.headers[LIMIT_HEADER] = str(settings.max_results)
     if protocol.formats:  # a download link
         response.headers["Content-Disposition"] = f'attachment; filename="sharaka-query.{choice.format.suffix}"'
     return response
+
+
+def _choice(protocol: ProtocolRequest, kind: Kind) -> Choice | NotAcceptable:
+    """The format for a result of this kind, or why none fits (raised only if the query is that kind)."""
+    try:
+        return from_format_param(protocol.formats, kind) or negotiate(accept_entries(), kind)
+    except NotAcceptable as exc:
+        return exc
 
 
 def _endpoint_url() -> str:

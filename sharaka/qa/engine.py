@@ -157,7 +157,7 @@ class QAEngine:
         rows = result.rows
         items = answer_items(template, rows, self.index)
         value, extra = self._value(template, rows, items)
-        text = compose_text(template, fill, self.index, items, value, extra)
+        text = compose_text(template, fill, self.index, items, value, extra, truncated=result.truncated)
         status = "answered"
         if template.answer not in ("boolean", "number") and not rows:
             status = "no_results"

@@ -141,10 +141,13 @@ def sources_of(rows: list[Row], datasets: dict[str, DatasetInfo]) -> list[dict[s
 
 
 def compose_text(template: Template, fill: SlotFill, index: EntityIndex, items: list[dict[str, Any]],
-                 value: Any, extra: str = "") -> str:
+                 value: Any, extra: str = "", truncated: bool = False) -> str:
     labels = slot_labels(template, fill, index)
     fields = defaultdict(str, labels)
-    fields.update(count=str(len(items)), list=_describe_list(items), filters=filters_text(template, fill, index),
+    # A cut list must not pass its length off as the answer: "more than 500", never "500".
+    count = f"more than {len(items)}" if truncated else str(len(items))
+    listed = _describe_list(items) + (f" (the list stops at {len(items)})" if truncated else "")
+    fields.update(count=count, list=listed, filters=filters_text(template, fill, index),
                   value="" if value is None else str(value), extra=extra)
     # Nothing found: the "empty" sentence (for a yes/no question, that is the "no").
     pattern = template.empty if not items and template.answer in LIST_KINDS | {"boolean"} else template.text

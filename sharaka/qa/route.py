@@ -145,6 +145,10 @@ def fill_slots(template: Template, linked: LinkedQuestion) -> SlotFill | None:
     for slot in template.slots:
         if slot.type in ("nation", "agreement", "organization", "category", "sector", "obligation"):
             pool = pools[slot.type]
+            taken = [v for s in template.slots if s.type == slot.type and s.name in fill.values
+                     for v in fill.values[s.name]]
+            while pool and set(pool[0].uris) <= set(taken):
+                pool.pop(0)  # "Pakistan … Pakistan": a nation is not its own partner
             if pool:
                 mention = pool.pop(0)
                 fill.values[slot.name] = list(mention.uris)

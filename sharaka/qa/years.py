@@ -50,7 +50,7 @@ def _this_year() -> int:
 
 
 _RANGE_TO = r"(?:and|to|until|till|through|[-–—])"
-_COUNT = r"(\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")"
+_COUNT = r"(\d{1,3}|" + "|".join(_WORD_NUMBERS) + r")"
 _DECADE_WORD = "(" + "|".join(_DECADE_WORDS) + ")"
 
 # Order matters: the longer, more specific patterns first; a span taken is not matched again.
@@ -133,5 +133,5 @@ def find_number(text: str) -> NumberSpan | None:
         return None
     group = next(i for i, g in enumerate(m.groups(), start=1) if g)
     value = _number(m.group(group))
-    # Only the number itself is taken: "which 5 Muslim countries" still names the OIC.
-    return NumberSpan(value, m.start(group), m.end(group)) if 1 <= value <= 50 else None
+    # Only the number itself is taken: "which 5 Muslim countries" still names the OIC. Lists stop at 50.
+    return NumberSpan(min(value, 50), m.start(group), m.end(group)) if value >= 1 else None
