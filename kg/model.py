@@ -16,7 +16,6 @@ from kg.vocab import (
     SK,
     agreement_uri,
     dataset_uri,
-    graph_uri,
     nation_uri,
     participation_uri,
     record_uri,
@@ -78,9 +77,9 @@ def _positive_int(value: str | int | None) -> int | None:
 
 @dataclass
 class BuildReport:
-    """What the build did, per source: triples, agreements, memberships, skipped rows and why."""
+    """What the build did, per source: agreements, memberships, skipped rows and why (triples per
+    graph are counted from the output, see BuildResult.graph_counts)."""
 
-    triples: Counter[str] = field(default_factory=Counter)
     agreements: Counter[str] = field(default_factory=Counter)
     participations: Counter[str] = field(default_factory=Counter)
     skipped: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -201,9 +200,3 @@ class BuildContext:
         uri = participation_uri(subject_slug, party_key, spell)
         self.dates(graph, uri, exit, SK.exitYear, None, SK.exitDate)
         self.add(graph, uri, PROV.wasDerivedFrom, record)
-
-    def graph_names(self) -> list[str]:
-        return sorted(self.quads)
-
-    def graph_uri(self, name: str) -> URIRef:
-        return graph_uri(name)

@@ -12,6 +12,9 @@ Header format (comment lines before the query):
     #                                      groups separated by ";" must each match: nuclear; supplied, gave)
     # patterns: +to NATION, -from NATION (optional: skeleton phrases that argue for or against)
     # implies: NuclearCooperationAgreement nuclear  (optional: kinds/sectors the type already means)
+    # value: count                        (optional: the rule that gives `value`, see sharaka/qa/values.py)
+    # limit: 5                            (optional: the default of a `number` slot, written as LIMIT)
+    # showcase: yes                       (optional: its first example is shown by "what can you answer?")
     # text: {nation} has {count} partners{filters}: {list}.
     # empty: No partners of {nation}{filters} are recorded.
     # examples:
@@ -93,8 +96,6 @@ class Template:
     def required(self) -> tuple[Slot, ...]:
         return tuple(s for s in self.slots if not s.optional)
 
-    def slot_types(self, optional: bool | None = None) -> list[str]:
-        return [s.type for s in self.slots if optional is None or s.optional == optional]
 
 
 _HEADER_LINE = re.compile(r"^#\s?(.*)$")
@@ -122,8 +123,8 @@ def parse_template(path: Path) -> Template:
         elif content.strip() and key and key != "examples":
             header[key] += " " + content.strip()
     query = "\n".join(body_lines).strip() + "\n"
-    for required in ("id", "title", "description", "answer", "text", "examples"):
-        if required not in header and required != "examples":
+    for required in ("id", "title", "description", "answer", "text"):
+        if required not in header:
             raise TemplateError(f"{path.name}: header has no '{required}'")
     if header["id"] != path.stem:
         raise TemplateError(f"{path.name}: id '{header['id']}' differs from the file name")

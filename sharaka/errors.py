@@ -58,16 +58,8 @@ class NotFound(SharakaError):
     status, code, title = 404, "not_found", "Not found"
 
 
-class MethodNotAllowed(SharakaError):
-    status, code, title = 405, "method_not_allowed", "Method not allowed"
-
-
 class NotAcceptable(SharakaError):
     status, code, title = 406, "not_acceptable", "Not acceptable"
-
-
-class PayloadTooLarge(SharakaError):
-    status, code, title = 413, "payload_too_large", "Payload too large"
 
 
 class UnsupportedMediaType(SharakaError):

@@ -128,15 +128,13 @@ def examples() -> list[Example]:
     cached = state().extras.get("sparql_examples")
     if cached is not None:
         return cached
-    found = []
-    for template in load_templates():
-        query = template.query
-        try:
-            bound = state().engine().answer(template.examples[0]).sparql
-            query = bound or query
-        except SharakaError as exc:
-            log.info("example %s falls back to the template text: %s", template.id, exc.detail)
-        found.append(Example(template.id, template.title, template.description, query.strip() + "\n"))
+    try:
+        engine = state().engine()
+    except SharakaError as exc:  # the store is not there yet: the templates' own text, not kept
+        log.info("editor examples fall back to the template texts: %s", exc.detail)
+        return [Example(t.id, t.title, t.description, t.query.strip() + "\n") for t in load_templates()]
+    found = [Example(t.id, t.title, t.description,
+                     (engine.answer(t.examples[0]).sparql or t.query).strip() + "\n") for t in engine.templates]
     return state().extras.setdefault("sparql_examples", found)
 
 

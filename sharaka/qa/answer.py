@@ -1,4 +1,5 @@
-"""The answer object: one shape for the CLI, the JSON API and the chat page (see docs/answer.md)."""
+"""The answer object: one shape for the CLI, the JSON API and the chat page (README: "The answer object";
+schema at /api/openapi.json)."""
 
 from __future__ import annotations
 

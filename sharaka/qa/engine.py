@@ -97,6 +97,7 @@ class QAEngine:
         self.router = Router(self.templates, skeletons)
         self.datasets, self.dataset_version = self._datasets()
         self._all_examples = [(ex, t.id) for t in self.templates for ex in t.examples]
+        self._entity_aliases = sorted({a for kind in ENTITY_KINDS for a in self.index.fuzzy_choices.get(kind, ())})
         # A few first examples, to show what can be asked (the capabilities answer).
         self._showcase = [t.examples[0] for t in self.templates if t.extra.get("showcase") == "yes"]
 
@@ -221,8 +222,7 @@ class QAEngine:
         return Answer(question=question, status="unknown_entity", text=text, suggestions=suggestions)
 
     def _did_you_mean(self, question: str, word: str) -> list[dict[str, Any]]:
-        choices = {alias: alias for kind in ENTITY_KINDS for alias in self.index.fuzzy_choices.get(kind, ())}
-        found = process.extract(fold(word), list(choices), scorer=fuzz.WRatio, processor=default_process,
+        found = process.extract(fold(word), self._entity_aliases, scorer=fuzz.WRatio, processor=default_process,
                                 score_cutoff=70, limit=8)
         seen: set[str] = set()
         suggestions = []

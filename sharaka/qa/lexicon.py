@@ -15,7 +15,6 @@ from sharaka.store import Store
 SK = "https://w3id.org/sharaka/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-AGREEMENT_CLASS = URIRef(SK + "Agreement")
 
 # Words that never name an entity on their own; a short alias equal to one of them must be
 # typed in capitals to count (US, IN …), and fuzzy matching never starts from them.
@@ -43,7 +42,6 @@ exercise operation operations mission programme program initiative plan contract
 international relief assistance humanitarian nuclear plant power development ec eu efta european
 """.split())
 
-SOURCE_DATASETS = ("atop", "dcad", "desta", "nca", "curated")
 
 
 @dataclass(frozen=True)
@@ -72,9 +70,6 @@ class EntityIndex:
     vocabulary: frozenset[str]  # folded words of kinds, sectors, obligations
     token_df: dict[str, int] = field(default_factory=dict)  # distinctive word → agreements whose name has it
     max_alias_tokens: int = 6
-
-    def by_kind(self, kind: str) -> list[Entity]:
-        return [e for e in self.entities.values() if e.kind == kind]
 
     def lookup(self, folded: str, typed: str) -> set[URIRef]:
         entry = self.aliases.get(folded)

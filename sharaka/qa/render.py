@@ -95,7 +95,7 @@ def filters_text(template: Template, fill: SlotFill, index: EntityIndex) -> str:
     parts = []
     for name in ("category", "sector", "obligation"):
         slot = template.slot(name)
-        if slot is not None and name in fill.values and name != template.extra.get("subject"):
+        if slot is not None and name in fill.values:
             value = fill.values[name][0]
             entity = index.entities.get(value) if isinstance(value, URIRef) else None
             label = entity.label if entity else name

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -59,7 +59,24 @@ class Route:
 class RouteDecision:
     best: Route | None
     runner_up: Route | None
-    candidates: int
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What every template's score reads from the question, worked out once per question."""
+
+    padded: str   # the skeleton between spaces, for phrase patterns
+    stemmed: str  # skeleton and words, stemmed: cues are found here ("nuclear" inside a kind too)
+    words: frozenset[str]
+    yes_no: bool
+
+    @classmethod
+    def of(cls, linked: LinkedQuestion) -> QuestionView:
+        tokens = linked.question.tokens
+        return cls(padded=f" {linked.skeleton} ",
+                   stemmed=f" {stem_text(linked.skeleton)} {stem_text(' '.join(linked.question.norms))} ",
+                   words=frozenset(linked.skeleton.split()),
+                   yes_no=bool(tokens) and tokens[0].norm in AUXILIARIES)
 
 
 class Router:
@@ -69,15 +86,17 @@ class Router:
         df: Counter[str] = Counter(k for t in templates for k in set(t.keywords))
         # Rare keywords say more: "withdrew" points at one template, "which" at many.
         self.keyword_weight = {k: 8.0 / n for k, n in df.items()}
+        self.stemmed_cues = {t.id: [[stem_text(cue) for cue in group] for group in t.cues] for t in templates}
 
     def route(self, linked: LinkedQuestion) -> RouteDecision:
-        routes = [r for t in self.templates if (r := self._score(t, linked)) is not None]
+        view = QuestionView.of(linked)
+        routes = [r for t in self.templates if (r := self._score(t, linked, view)) is not None]
         routes.sort(key=lambda r: (-r.score, r.template.id))
         best = routes[0] if routes and routes[0].score >= MIN_ROUTE_SCORE else None
         runner = routes[1] if len(routes) > 1 else None
         if best is None and routes:
             runner = routes[0]
-        return RouteDecision(best, runner, len(routes))
+        return RouteDecision(best, runner)
 
     def _similarity(self, template: Template, linked: LinkedQuestion) -> tuple[float, str]:
         """How close the question's skeleton is to the template's closest example, 0..100."""
@@ -88,19 +107,14 @@ class Router:
                 similarity, example = s, text
         return similarity, example
 
-    def _score(self, template: Template, linked: LinkedQuestion) -> Route | None:
+    def _score(self, template: Template, linked: LinkedQuestion, view: QuestionView) -> Route | None:
         fill = fill_slots(template, linked)
         if fill is None:
             return None
         unused = unused_mentions(template, linked)
-        padded = f" {linked.skeleton} "
-        # Cues are looked for in the skeleton and in the words themselves ("nuclear" inside a kind),
-        # word endings aside ("spearhead" is a cue when "spearheaded" is listed).
-        words_text = f" {stem_text(linked.skeleton)} {stem_text(' '.join(linked.question.norms))} "
-        if not all(any(f" {stem_text(cue)} " in words_text for cue in group) for group in template.cues):
+        if not all(any(f" {cue} " in view.stemmed for cue in group) for group in self.stemmed_cues[template.id]):
             return None  # the question lacks a word this type hinges on
-        words = set(linked.skeleton.split())
-        hits = [k for k in set(template.keywords) if k in words]
+        hits = [k for k in set(template.keywords) if k in view.words]
         similarity, example = self._similarity(template, linked)
         if not template.required and not any(k not in STOPWORDS for k in hits) and similarity < CLOSE_ENOUGH:
             return None  # a template that needs no entity must be asked for in words, or nearly verbatim
@@ -111,12 +125,10 @@ class Router:
         score -= min(FOREIGN_PENALTY_CAP, FOREIGN_PENALTY * len(linked.foreign))
         if template.cues:
             score += CUE_BONUS
-        score += sum(PATTERN_WEIGHT * sign for phrase, sign in template.patterns if f" {phrase} " in padded)
-        tokens = linked.question.tokens
-        yes_no = bool(tokens) and tokens[0].norm in AUXILIARIES
+        score += sum(PATTERN_WEIGHT * sign for phrase, sign in template.patterns if f" {phrase} " in view.padded)
         if template.answer == "boolean":
-            score += YES_NO_BONUS if yes_no else -YES_NO_MISMATCH
-        elif yes_no:
+            score += YES_NO_BONUS if view.yes_no else -YES_NO_MISMATCH
+        elif view.yes_no:
             score -= YES_NO_BONUS
         return Route(template, round(score, 1), round(similarity, 1), example, fill, unused)
 
@@ -183,7 +195,7 @@ def fill_slots(template: Template, linked: LinkedQuestion) -> SlotFill | None:
 
 def unused_mentions(template: Template, linked: LinkedQuestion) -> list[str]:
     """Kinds of things the question mentions that the template has no slot for."""
-    capacity = Counter("category" if t in ("category",) else t for t in template.slot_types())
+    capacity = Counter(s.type for s in template.slots)
     if "concept" in capacity:
         capacity.update({k: 1 for k in CONCEPT_KINDS})
     unused = []
@@ -198,6 +210,3 @@ def unused_mentions(template: Template, linked: LinkedQuestion) -> list[str]:
         unused.append("year")
     return unused
 
-
-def bound_entities(fill: SlotFill) -> dict[str, list[URIRef]]:
-    return {k: [v for v in vs if isinstance(v, URIRef)] for k, vs in fill.values.items()}
