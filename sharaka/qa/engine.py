@@ -21,10 +21,10 @@ from sharaka.qa.normalize import Token, fold
 from sharaka.qa.render import DatasetInfo, answer_items, compose_text, sources_of
 from sharaka.qa.route import Route, Router, stem
 from sharaka.qa.values import DEFAULT_RULE, VALUE_RULES
-from sharaka.settings import Settings
+from sharaka.settings import SETTINGS, Settings
 from sharaka.store import Store
 
-MAX_QUESTION_LENGTH = 500
+MAX_QUESTION_LENGTH = int(next(s.default for s in SETTINGS if s.name == "max_question_length"))
 
 # Words that put a question in Sharaka's domain even when it names no kind of agreement. Generic
 # words of our templates ("top", "first", "how many", "when") are not among them: "the highest

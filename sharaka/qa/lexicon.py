@@ -8,13 +8,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+from rdflib.namespace import SKOS as SKOS_NAMESPACE
 
+from kg.vocab import SK as SK_NAMESPACE
 from sharaka.qa.normalize import fold
 from sharaka.store import Store
 
-SK = "https://w3id.org/sharaka/ontology#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SK = str(SK_NAMESPACE)
+SKOS = str(SKOS_NAMESPACE)
+RDFS_LABEL = str(RDFS.label)
 
 # Words that never name an entity on their own; a short alias equal to one of them must be
 # typed in capitals to count (US, IN …), and fuzzy matching never starts from them.
