@@ -95,12 +95,20 @@ class Linker:
         for word in self.known_words:
             if len(word) >= 4:
                 self._known_by_letter.setdefault(word[0], []).append(word)
-        self._fuzzy_buckets: dict[str, list[tuple[str, str]]] = {}
-        self._all_fuzzy: list[tuple[str, str]] = []
+        # Fuzzy choices by (first letter, length) and by length: a typo is compared only with
+        # names of about its length, so a nation lookup does not scan every agreement name.
+        self._fuzzy_by_letter: dict[tuple[str, int], list[str]] = {}
+        self._fuzzy_by_length: dict[int, list[str]] = {}
         for kind in ENTITY_KINDS:
             for alias in index.fuzzy_choices.get(kind, ()):
-                self._fuzzy_buckets.setdefault(alias[0], []).append((alias, kind))
-                self._all_fuzzy.append((alias, kind))
+                self._fuzzy_by_letter.setdefault((alias[0], len(alias)), []).append(alias)
+                self._fuzzy_by_length.setdefault(len(alias), []).append(alias)
+        # Distinctive agreement words → the names that have them: a question looks only at the
+        # names sharing one of its words, not at all of them.
+        self._distinctive_by_word: dict[str, list[int]] = {}
+        for position, (key, _) in enumerate(index.distinctive):
+            for word in key:
+                self._distinctive_by_word.setdefault(word, []).append(position)
 
     def link(self, question: str) -> LinkedQuestion:
         nq = normalize(question)
@@ -208,11 +216,13 @@ class Linker:
         """Entities whose alias is within `limit` edits of `query`. Short words must also start
         with the same letter ("while" is not Chile). Near-twins are kept together: a name one edit
         from two nations (Nigeri, Jambia) is ambiguous, never a guess."""
-        choices = self._fuzzy_buckets.get(query[0], []) if len(query) < 6 else self._all_fuzzy
+        lengths = range(len(query) - limit - 1, len(query) + limit + 2)
+        if len(query) < 6:
+            choices = [a for n in lengths for a in self._fuzzy_by_letter.get((query[0], n), ())]
+        else:
+            choices = [a for n in lengths for a in self._fuzzy_by_length.get(n, ())]
         scored: list[tuple[int, URIRef]] = []
-        for alias, _ in choices:
-            if abs(len(alias) - len(query)) > limit + 1:
-                continue
+        for alias in choices:
             d = OSA.distance(query, alias, score_cutoff=limit + 1)
             if alias[0] != query[0] and d > 1:
                 continue  # a wrong first letter is one typo at most (Jambia), not Ruritania → Mauritania
@@ -255,10 +265,9 @@ class Linker:
         capitalized = {t.norm: t.text[:1].isupper() for i, t in enumerate(nq.tokens) if i not in consumed and i > 0}
         acronym = {t.norm: len(t.text) >= 3 and t.text.isupper() for i, t in enumerate(nq.tokens) if i not in consumed}
         scored: list[tuple[float, frozenset[str], URIRef]] = []
-        for key, uri in self.index.distinctive:
+        entries = sorted({e for word in free for e in self._distinctive_by_word.get(word, ())})
+        for key, uri in (self.index.distinctive[e] for e in entries):
             matched = key & free.keys()
-            if not matched:
-                continue
             coverage = sum(map(len, matched)) / sum(map(len, key))
             unique = [w for w in matched if self.index.token_df.get(w, 0) == 1]
             # A word found in one agreement name only, and in no question of ours, names it
