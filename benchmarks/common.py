@@ -9,7 +9,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ def time_ms(run: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def interleaved(items: Sequence[str], runners: dict[str, Callable[[str], object]], repeat: int,
+def interleaved(items: Sequence[str], runners: Mapping[str, Callable[[str], object]], repeat: int,
                 warmup: int = 1) -> dict[str, dict[str, list[float]]]:
     """Milliseconds per (runner, item): every item runs on every runner in turn (ABAB…), `warmup`
     rounds first (not counted), so a burst of noise from the neighbours hits all runners alike.

@@ -40,7 +40,7 @@ TAG = "\x00"   # becomes "-r7" in IRIs and source ids
 NAME = "\x01"  # becomes " copy7" at the end of names
 # Agreement, participation and record IRIs get the replica tag; lexicon records (group names) are
 # shared, so they keep theirs.
-_IRI = re.compile(rf"<({ID}(?:agreement/[^>/]+|participation/[^>/]+|record/(?!lexicon/)[^>]+))(/[^>/]+)?>")
+_IRI = re.compile(rf"<({ID}(?:agreement/[^>/]+|participation/[^>/]+|record/(?!lexicon/)[^>]+))(/[^>]*)?>")
 _YEAR = re.compile(r'^"(-?\d+)"(\^\^<http://www.w3.org/2001/XMLSchema#integer>)$')
 _DATE = re.compile(r'^"(-?\d+)(-\d\d-\d\d)"(\^\^<http://www.w3.org/2001/XMLSchema#date>)$')
 

@@ -1,4 +1,4 @@
-"""The `sharaka` command: build, validate, sparql, ask, questions, eval, serve, load."""
+"""The `sharaka` command: build, validate, sparql, ask, questions, eval, serve, load, bench."""
 
 from __future__ import annotations
 
@@ -121,6 +121,12 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from benchmarks.__main__ import main as bench_main
+
+    return bench_main(args.bench_args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sharaka", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -166,12 +172,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setting_flags(p, ["data_dir", "store", "store_update_url", "store_connect_timeout", "store_timeout",
                            "store_retries"])
     p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("bench", help="run the benchmarks (python -m benchmarks): write benchmarks/results/latest.*",
+                       add_help=False)
+    p.add_argument("bench_args", nargs="*", help="--quick, --only, --sizes … (see sharaka bench --help)")
+    p.set_defaults(func=cmd_bench)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # `sharaka bench` hands every flag to the benchmark's own parser (argparse's REMAINDER misses leading flags).
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "bench":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "bench":
+        args.bench_args = extra + args.bench_args
     try:
         settings = _settings(args)
         return int(args.func(args, settings))
