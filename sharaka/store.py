@@ -105,7 +105,9 @@ class MemoryStore:
     @classmethod
     def from_nquads(cls, path: Path) -> MemoryStore:
         inner = ox.Store()
-        inner.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        # Lenient: the file is our own build output (canonical N-Quads, checked by the build and SHACL);
+        # skipping IRI and literal validation takes about a quarter off the load (0.75 → 0.57 s at 1×).
+        inner.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=True)
         return cls(inner)
 
     def _query(self, query: str, dataset: DatasetSpec | None = None) -> object:
