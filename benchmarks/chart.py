@@ -59,7 +59,23 @@ def latency_chart(series: Mapping[str, Mapping[float, float]], title: str, highl
     parts.append(f'<text x="{LEFT + plot_w / 2}" y="{HEIGHT - 12}" text-anchor="middle">{escape(x_label)}</text>')
     parts.append(f'<text transform="translate(16 {TOP + plot_h / 2}) rotate(-90)" text-anchor="middle">'
                  f'{escape(y_label)}</text>')
+    # A dashed guide of slope 1 (linear growth) from the lowest first point, to read the slopes against.
+    first_x = min(x for x, _ in points)
+    start_y = min(y for x, y in points if x == first_x)
+    last_x = max(x for x, _ in points)
+    if last_x > first_x:
+        end_y = start_y * last_x / first_x
+        parts.append(f'<line x1="{px(first_x):.1f}" y1="{py(start_y):.1f}" x2="{px(last_x):.1f}" '
+                     f'y2="{py(end_y):.1f}" stroke="#555" stroke-dasharray="5 4"><title>linear growth '
+                     f'(slope 1)</title></line>')
     legend_y = TOP
+    parts.append(f'<line x1="{WIDTH - RIGHT + 12}" y1="{legend_y + 6}" x2="{WIDTH - RIGHT + 30}" y2="{legend_y + 6}" '
+                 f'stroke="#555" stroke-dasharray="5 4"/>')
+    parts.append(f'<text x="{WIDTH - RIGHT + 34}" y="{legend_y + 10}">linear (slope 1)</text>')
+    legend_y += 15
+    if highlight and len(series) > len(highlight):
+        parts.append(f'<text x="{WIDTH - RIGHT + 12}" y="{HEIGHT - BOTTOM - 4}" fill="#777">thin lines: the other '
+                     f'{len(series) - len(highlight)} types</text>')
     for number, (name, line) in enumerate(sorted(series.items(), key=lambda kv: (kv[0] not in highlight, kv[0]))):
         ordered = sorted((x, y) for x, y in line.items() if x > 0 and y > 0)
         if not ordered:
