@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--only", type=_sections, default=list(SECTIONS), help="comma-separated sections")
     parser.add_argument("--sizes", type=_sizes, help="growth factors (default 1,10,100; --quick 1,2)")
     parser.add_argument("--rounds", type=int, help="repetitions per measurement (default 3–5; --quick 1)")
-    parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="directory for latest.json/.md/.svg")
+    parser.add_argument("--out", type=Path, help="directory for latest.json/.md/.svg (default benchmarks/results; "
+                                                 "--quick: benchmarks/results/quick, so a smoke run never replaces "
+                                                 "the figures of a full one)")
     parser.add_argument("--work-dir", type=Path, help="where synthetic graphs are written (default: temp dir)")
     parser.add_argument("--rdflib-cap", type=float, default=10.0, help="seconds per run on rdflib's memory store")
     parser.add_argument("--http-seconds", type=float, default=15.0, help="duration of each HTTP load run")
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> dict[str, Any]:
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "load_average": " ".join(f"{x:.2f}" for x in os.getloadavg()), "quick": quick, "graph": str(graph)}}
     runners: dict[str, Callable[[], dict[str, Any]]] = {}
-    from benchmarks import growth, http, qa, sparql_mix, startup
+    from benchmarks import growth, http_load, qa, sparql_mix, startup
 
     runners["qa"] = lambda: qa.run(graph, rounds=rounds or 3, limit=40 if quick else None)
     runners["sparql"] = lambda: sparql_mix.run(graph, repeat=rounds or 5, rdflib_cap_s=args.rdflib_cap,
@@ -73,8 +75,8 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> dict[str, Any]:
     questions = dict(list(growth.growth_questions().items())[:6]) if quick else None
     runners["growth"] = lambda: growth.run(graph, sizes, rounds=rounds or 5, work_dir=args.work_dir,
                                            questions=questions)
-    runners["http"] = lambda: (http.run(graph, duration_s=2.0, concurrency=(4,), warmup_s=1.0) if quick
-                               else http.run(graph, duration_s=args.http_seconds))
+    runners["http"] = lambda: (http_load.run(graph, duration_s=2.0, concurrency=(4,), warmup_s=1.0) if quick
+                               else http_load.run(graph, duration_s=args.http_seconds))
     started = time.perf_counter()
     for section in SECTIONS:
         if section not in args.only:
@@ -110,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     results = run(args, argv)
-    paths = write(results, args.out)
+    paths = write(results, args.out or (RESULTS_DIR / "quick" if args.quick else RESULTS_DIR))
     print(paths["md"].read_text(encoding="utf-8"))
     say("wrote " + ", ".join(str(p) for p in paths.values()))
     return 0

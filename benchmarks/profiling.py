@@ -1,6 +1,6 @@
 """Where answering spends its time: cProfile over the dev questions, and the time per pipeline stage.
 
-    python -m benchmarks.profile [--graph FILE.nq] [--rounds 2] [--top 15]
+    python -m benchmarks.profiling [--graph FILE.nq] [--rounds 2] [--top 15]
 
 The graph defaults to the real one; give a synthetic one (python -m benchmarks.synthetic) to see
 what grows with the data. Prints the share of each stage (link, route, bind, execute, render) and
