@@ -10,6 +10,8 @@ import uuid
 
 from flask import Flask, Response, g, request
 
+from service.rate_limit import EXPOSED_HEADERS as RATE_LIMIT_HEADERS
+
 access_log = logging.getLogger("sharaka.access")
 
 # No inline script or style anywhere: every page loads its code from /static.
@@ -18,6 +20,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "frame-ancestors 'none'")
 CORS_PREFIXES = ("/api/", "/sparql", "/.well-known/void")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# Response headers a cross-origin script may read: truncation, and the rate limit's state and wait.
+EXPOSED_HEADERS = ("X-Request-Id", "X-Sharaka-Truncated", "X-Sharaka-Max-Results", *RATE_LIMIT_HEADERS)
 
 
 def install(app: Flask, cors_origin: str) -> None:
@@ -37,8 +41,7 @@ def install(app: Flask, cors_origin: str) -> None:
             response.headers["Access-Control-Allow-Origin"] = cors_origin
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept, X-Request-Id"
-            response.headers["Access-Control-Expose-Headers"] = ("X-Request-Id, X-Sharaka-Truncated, "
-                                                                 "X-Sharaka-Max-Results")
+            response.headers["Access-Control-Expose-Headers"] = ", ".join(EXPOSED_HEADERS)
         elapsed = (time.perf_counter() - getattr(g, "started", time.perf_counter())) * 1000
         access_log.info("%s %s %s %d %.1fms", getattr(g, "request_id", "-"), request.method,
                         request.full_path.rstrip("?"), response.status_code, elapsed)

@@ -78,7 +78,7 @@ def _without_query(protocol: ProtocolRequest) -> Response:
 
 def _answer(protocol: ProtocolRequest, text: str) -> Response:
     settings = state().settings
-    precheck(text, settings.max_query_length)
+    precheck(text, settings.max_query_length, settings.max_query_nesting)
     # The query is parsed in the worker (parsing can be slow), so its kind is not known yet: negotiate
     # for both kinds now, and answer 406 after the run if the kind it turned out to be cannot be served.
     choices = {kind: _choice(protocol, kind) for kind in ("results", "graph")}
