@@ -358,3 +358,40 @@ def test_csp_holds_and_is_enforced(chat: Chat) -> None:
     }""")
     assert ran is False
     chat.page.wait_for_function("window.__cspViolations.length > 0")
+
+
+def _fulfil_answer(chat: Chat, status: int, body: dict[str, Any], content_type: str) -> None:
+    import json
+
+    chat.page.route("**/api/v1/answer", lambda route: route.fulfill(status=status, content_type=content_type,
+                                                                    body=json.dumps(body)))
+
+
+def test_a_long_answer_shows_its_first_rows_and_says_how_many(chat: Chat) -> None:
+    """An answer at the row cap (the service's answer, built here so its size is known): the first rows,
+    'Showing 25 of 10,000 rows — show all', and a notice that the list was cut."""
+    items = [{"uri": f"https://w3id.org/sharaka/id/agreement/x-{i}", "label": f"Agreement {i}", "type": "agreement"}
+             for i in range(10_000)]
+    answer = {"question": "q", "status": "answered", "text": "More than 10000 agreements.", "answers": items,
+              "suggestions": [], "sources": [], "dataset_version": "test", "elapsed_ms": 1.0, "truncated": True}
+    chat.open()
+    _fulfil_answer(chat, 200, answer, "application/json")
+    bubble = chat.ask("Which agreements are there?")
+    assert bubble.locator(".answer-table tbody tr").count() == 25
+    assert bubble.locator(".rows-shown").inner_text() == "Showing 25 of 10,000 rows — show all"
+    assert "stops at 10,000 rows" in bubble.locator(".notice.truncated").inner_text()
+    bubble.get_by_role("button", name="show all").click()
+    assert bubble.locator(".answer-table tbody tr").count() == 10_000
+    assert bubble.locator(".rows-shown").inner_text() == "Showing all 10,000 rows"
+
+
+def test_a_rate_limited_answer_is_shown_readably(chat: Chat) -> None:
+    chat.allow(r"status of 429")
+    chat.open()
+    problem = {"type": "https://w3id.org/sharaka/problems/rate_limited", "title": "Too many requests",
+               "status": 429, "code": "rate_limited", "setting": "rate_limit", "limit": 300, "retry_after": 3,
+               "detail": "more than 300 requests a minute (bursts of 60) from your address; try again in 3 s"}
+    _fulfil_answer(chat, 429, problem, "application/problem+json")
+    bubble = chat.ask("Who are Turkey's partners?")
+    assert bubble.locator(".badge").inner_text() == "Error 429"
+    assert bubble.locator(".answer-text").inner_text() == problem["detail"]
