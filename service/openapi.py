@@ -31,10 +31,16 @@ def _operation(summary: str, operation_id: str, parameters: list[dict[str, Any]]
 
 
 def _problem_responses(*statuses: int) -> dict[str, Any]:
-    words = {400: "Bad request", 404: "Not found", 406: "Not acceptable", 413: "Too large",
-             415: "Unsupported media type", 503: "Store unavailable or query timed out", 504: "Store timed out"}
-    return {str(s): {"description": words[s], "content": {"application/problem+json": {"schema": _PROBLEM}}}
-            for s in statuses}
+    words = {400: "Bad request", 404: "Not found", 406: "Not acceptable", 413: "Request body too large",
+             415: "Unsupported media type", 429: "Too many requests from this client (see Retry-After)",
+             503: "Store unavailable or query timed out", 504: "Store timed out"}
+    responses: dict[str, Any] = {
+        str(s): {"description": words[s], "content": {"application/problem+json": {"schema": _PROBLEM}}}
+        for s in statuses}
+    if "429" in responses:
+        responses["429"]["headers"] = {"Retry-After": {"description": "Seconds to wait (at least 1)",
+                                                       "schema": {"type": "integer", "minimum": 1}}}
+    return responses
 
 
 @cache
@@ -86,7 +92,12 @@ def openapi_spec() -> dict[str, Any]:
         "description": "RFC 9457 problem details; `code` is stable.",
         "properties": {"type": {"type": "string", "format": "uri"}, "title": {"type": "string"},
                        "status": {"type": "integer"}, "detail": {"type": "string"}, "code": {"type": "string"},
-                       "instance": {"type": "string"}},
+                       "instance": {"type": "string"},
+                       "setting": {"type": "string", "description": "A limit's error: the setting that sets it, "
+                                                                    "e.g. max_query_length"},
+                       "limit": {"type": "number", "description": "A limit's error: the setting's value"},
+                       "retry_after": {"type": "integer", "description": "rate_limited: seconds to wait"},
+                       "burst": {"type": "integer", "description": "rate_limited: requests allowed at once"}},
     }
     question_param = {"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 500},
                       "example": "Which countries has Pakistan signed defence pacts with since 2000?"}
@@ -98,9 +109,9 @@ def openapi_spec() -> dict[str, Any]:
         "paths": {
             "/api/v1/answer": {
                 "get": _operation("Answer a question", "answerGet", [question_param],
-                                  _json_ok("The answer object", ANSWER), 400, 503, 504),
+                                  _json_ok("The answer object", ANSWER), 400, 429, 503, 504),
                 "post": {**_operation("Answer a question (JSON body)", "answerPost", [],
-                                      _json_ok("The answer object", ANSWER), 400, 415, 503, 504),
+                                      _json_ok("The answer object", ANSWER), 400, 413, 415, 429, 503, 504),
                          "requestBody": {"required": True, "content": {"application/json": {"schema": {
                              "type": "object", "required": ["question"],
                              "properties": {"question": {"type": "string", "maxLength": 500}}}}}}},
@@ -112,15 +123,16 @@ def openapi_spec() -> dict[str, Any]:
                 [_query_param("prefix", {"type": "string", "maxLength": 100}),
                  _query_param("type", {"type": "string", "enum": ["nation", "organization", "agreement"]}),
                  _query_param("limit", {"type": "integer", "minimum": 1, "maximum": 50, "default": 10})],
-                _json_ok("Matching entities", OBJECT), 400)},
+                _json_ok("Matching entities", OBJECT), 400, 429)},
             "/api/v1/nations/{key}": {"get": _operation(
                 "A nation's summary: partners by kind of agreement, counts", "nation",
                 [{"name": "key", "in": "path", "required": True, "example": "PAK",
                   "schema": {"type": "string", "pattern": "^(?:[A-Z]{3}|cow-[0-9]{1,4})$"}}],
-                _json_ok("Summary", OBJECT), 400, 404)},
+                _json_ok("Summary", OBJECT), 400, 404, 429)},
             "/sparql": {"get": _operation("SPARQL 1.1 Protocol query operation (also POST)", "sparql",
                                           [_query_param("query", {"type": "string"})],
-                                          {"description": "Results in the negotiated format"}, 400, 406, 503)},
+                                          {"description": "Results in the negotiated format"},
+                                          400, 406, 413, 429, 503)},
             "/healthz": {"get": _operation("Liveness", "healthz", [], {"description": "alive"})},
             "/readyz": {"get": _operation("Readiness (graph loaded, store reachable)", "readyz", [],
                                           {"description": "ready"}, 503)},

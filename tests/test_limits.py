@@ -48,7 +48,10 @@ def small(limited: Any) -> Any:
 
 
 def names_the_limit(problem: dict[str, Any], setting: str, limit: object) -> None:
+    from service.openapi import openapi_spec
+
     assert (problem["setting"], problem["limit"]) == (setting, limit)
+    assert set(problem) <= set(openapi_spec()["components"]["schemas"]["Problem"]["properties"])  # documented
 
 
 def test_default_limits() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from service.openapi import openapi_spec
 from service.rate_limit import (
     LIMITED_PREFIXES,
     MemoryBackend,
@@ -150,6 +151,7 @@ def test_429_is_a_problem_with_retry_after(app3: Any) -> None:
     problem = assert_problem(refused, 429, "rate_limited")
     assert problem["type"] == "https://w3id.org/sharaka/problems/rate_limited"
     assert (problem["setting"], problem["limit"], problem["burst"]) == ("rate_limit", 60, 3)
+    assert set(problem) <= set(openapi_spec()["components"]["schemas"]["Problem"]["properties"])
     assert refused.headers["Retry-After"] == "1" == str(problem["retry_after"])
     assert refused.headers["RateLimit-Remaining"] == "0"
     exposed = {h.strip() for h in refused.headers["Access-Control-Expose-Headers"].split(",")}
