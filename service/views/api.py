@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from queries import load_templates
-from service.openapi import openapi_spec
+from service.openapi import ENTITY_TYPES, openapi_spec
 from service.state import state
 from sharaka.errors import BadRequest, InvalidQuestion, NotFound, UnsupportedMediaType
 from sharaka.qa.bind import term_text
@@ -20,7 +20,6 @@ from sharaka.store import Store
 
 api = Blueprint("api", __name__)
 
-ENTITY_TYPES = ("nation", "organization", "agreement")
 _NATION_KEY = re.compile(r"^(?:[A-Z]{3}|cow-[0-9]{1,4})\Z")  # \Z, [0-9]: no final newline, no other digits
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -188,9 +187,9 @@ def nation(key: str) -> Response:
 
 @api.get("/api/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_spec())
+    return jsonify(openapi_spec(state().settings.max_question_length))
 
 
 @api.get("/api/docs")
 def docs() -> str:
-    return render_template("api_docs.html", spec=openapi_spec())
+    return render_template("api_docs.html", spec=openapi_spec(state().settings.max_question_length))
