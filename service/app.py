@@ -26,6 +26,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
 
         store, manifest = open_store(settings)
     app = Flask(__name__)
+    app.debug = False  # whatever FLASK_DEBUG says: debug shows tracebacks and can start an interactive debugger
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.config["JSON_SORT_KEYS"] = False
     app.json.ensure_ascii = False  # type: ignore[attr-defined]

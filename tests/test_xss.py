@@ -208,3 +208,23 @@ def test_an_internal_error_is_a_problem_without_a_traceback(hostile_app: Flask, 
     assert response.get_json()["code"] == "internal_error"
     assert SECRET not in body and not TRACE.search(body)
     _assert_security_headers(response)
+
+
+def test_flask_debug_in_the_environment_does_not_turn_debug_on(settings: Settings, monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """FLASK_DEBUG=1 made create_app() a debug app, and `sharaka serve` start Werkzeug's interactive
+    debugger (a Python console for anyone who can make an error escape the handlers) and its reloader."""
+    import werkzeug.serving
+
+    import service.app
+    from sharaka import cli
+
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    app = service.app.create_app(settings, store=hostile_store())
+    assert app.debug is False
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(werkzeug.serving, "run_simple", lambda *args, **options: served.update(options))
+    monkeypatch.setattr(service.app, "create_app", lambda *_args, **_kw: app)
+    assert cli.cmd_serve(None, settings) == 0  # type: ignore[arg-type]
+    assert served["use_debugger"] is False and served["use_reloader"] is False
+    assert app.debug is False
