@@ -25,6 +25,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
 
         store, manifest = open_store(settings)
     app = Flask(__name__)
+    app.debug = False  # whatever FLASK_DEBUG says: debug shows tracebacks and can start an interactive debugger
     app.config["MAX_CONTENT_LENGTH"] = int(settings.max_request_bytes)  # larger bodies: 413, unread
     if int(settings.trusted_proxies) > 0:  # else X-Forwarded-For is ignored: a client cannot pick its address
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=int(settings.trusted_proxies))  # type: ignore[method-assign]

@@ -108,7 +108,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from service.app import create_app
 
     app = create_app(settings)
-    app.run(host=settings.host, port=settings.port, threaded=True)
+    # debug=False: app.run() would otherwise take FLASK_DEBUG and start Werkzeug's debugger console.
+    app.run(host=settings.host, port=settings.port, threaded=True, debug=False)
     return 0
 
 

@@ -23,7 +23,7 @@ from sharaka.errors import ForbiddenQuery, MalformedQuery, QueryTooDeep, QueryTo
 from sharaka.store import DatasetSpec
 
 GRAPH_BASE = "https://w3id.org/sharaka/graph/"
-_OUR_GRAPH = re.compile(r"^https://w3id\.org/sharaka/graph/[a-z][a-z0-9_]{0,63}$")
+_OUR_GRAPH = re.compile(r"^https://w3id\.org/sharaka/graph/[a-z][a-z0-9_]{0,63}\Z")
 QUERY_KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
                "DescribeQuery": "DESCRIBE"}
 

@@ -122,6 +122,11 @@ class QAEngine:
         if len(question) > self.max_question_length:
             raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters",
                                   setting="max_question_length", limit=self.max_question_length)
+        if not question.isascii():
+            try:  # a lone surrogate (JSON "\ud800", undecodable argv bytes) is not text and cannot be sent back
+                question.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidQuestion("the question is not valid Unicode text (it has a lone surrogate)") from None
         linked = self.linker.link(question)
         trace.mark("link")
         if not linked.question.tokens:
