@@ -134,27 +134,28 @@ class Sample:
     latency_s: float
     problem: str = ""  # the problem+json `code` of an error, or why there was no answer
     problem_json: bool = False  # the error came as application/problem+json
-    what: str = ""  # for errors on normal requests: the path (and body) sent, shortened, to find the culprit
+    what: str = ""  # for errors on normal requests: what was sent and the error's detail, shortened
 
 
 Pick = Callable[[random.Random], RequestSpec]
 
 
-def _send(conn: http.client.HTTPConnection, spec: RequestSpec) -> tuple[int, str, bool]:
+def _send(conn: http.client.HTTPConnection, spec: RequestSpec) -> tuple[int, str, bool, str]:
     headers = {"Connection": "keep-alive", **spec.headers}
     conn.request(spec.method, spec.path, body=spec.body, headers=headers)
     response = conn.getresponse()
     body = response.read()
-    problem, is_problem = "", False
+    problem, is_problem, detail = "", False, ""
     if response.status >= 400:
         is_problem = (response.getheader("Content-Type") or "").startswith(PROBLEM_JSON)
         try:
-            problem = str(json.loads(body).get("code", "")) if is_problem else ""
+            found = json.loads(body) if is_problem else {}
+            problem, detail = str(found.get("code", "")), str(found.get("detail", ""))
         except (ValueError, AttributeError):
             problem = "unreadable problem body"
     if response.getheader("Connection", "").lower() == "close":
         conn.close()
-    return response.status, problem, is_problem
+    return response.status, problem, is_problem, detail
 
 
 def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, seed: int,
@@ -180,16 +181,17 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
     def record(spec: RequestSpec, conn: http.client.HTTPConnection) -> None:
         t0 = time.monotonic()
         try:
-            status, problem, is_problem = _send(conn, spec)
-        except (OSError, http.client.HTTPException) as exc:
-            status, problem, is_problem = 0, type(exc).__name__, False
+            status, problem, is_problem, detail = _send(conn, spec)
+        except Exception as exc:  # no answer, whatever the reason: recorded, and the user goes on
+            status, problem, is_problem, detail = 0, type(exc).__name__, False, str(exc)
             conn.close()  # a fresh connection for the next request
             if time.monotonic() - t0 < 0.05:
                 time.sleep(0.05)  # refused at once (server down): do not spin
         t1 = time.monotonic()
         with lock:
             failed = not spec.pathological and (status == 0 or status >= 500)
-            what = (spec.path + " " + (spec.body or b"").decode())[:300] if failed else ""
+            sent = f"{spec.method} {spec.path[:200]} {(spec.body or b'').decode()[:100]}"
+            what = f"{sent} → {detail[:200]}" if failed else ""
             samples.append(Sample(spec.kind, spec.pathological, status, t0 - started, t1 - t0, problem, is_problem,
                                   what))
 
