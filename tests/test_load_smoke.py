@@ -29,7 +29,7 @@ def run_script(name: str, args: list[str], data_dir: Path, out: Path, timeout: f
 
 def test_load_run_short(data_dir: Path, tmp_path: Path) -> None:
     result = run_script("load.py", ["--duration", "8", "--blocks", "1", "--workers", "2", "--users", "4",
-                                    "--pathological", "0.08", "--query-timeout", "3"], data_dir, tmp_path / "load", 150)
+                                    "--pathological", "0.05", "--query-timeout", "3"], data_dir, tmp_path / "load", 150)
     assert result["verdict"]["5xx_on_well_formed"] == 0
     assert result["phase_a"]["requests"] > 0 and result["phase_b"]["requests"] > 0
     patho = result["pathological"]
