@@ -93,6 +93,12 @@ class QueryTimeout(SharakaError):
     status, code, title = 503, "query_timeout", "Query timed out"
 
 
+class QueryBusy(SharakaError):
+    """A query known to be expensive, refused because the workers for long queries are taken."""
+
+    status, code, title = 503, "query_busy", "Too many long queries"
+
+
 class StoreTimeout(SharakaError):
     status, code, title = 504, "store_timeout", "Store timed out"
 

@@ -49,7 +49,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout", 10.0,
             "Seconds a SPARQL query from /sparql may run before it is stopped (HTTP 503 query_timeout)."),
     Setting("sparql_workers", 2,
-            "Worker processes that run /sparql queries, so a runaway query can be killed."),
+            "Worker processes (per service process) of the fast lane that runs /sparql queries first; "
+            "a query is run in a process so that it can be killed."),
+    Setting("query_fast_slice", 0.25,
+            "CPU seconds a /sparql query may use in the fast lane; one that needs more is moved to the slow "
+            "lane for the rest of query_timeout."),
+    Setting("query_slow_workers", 1,
+            "Worker processes (per service process, at lower CPU priority) of the slow lane; when they are "
+            "busy, further long queries are refused with HTTP 503 query_busy."),
     Setting("store_connect_timeout", 3.0, "Seconds to wait for a connection to a remote store."),
     Setting("store_timeout", 10.0, "Total seconds a query to a remote store may take."),
     Setting("store_retries", 2, "Extra attempts for a failed read from a remote store (with backoff)."),

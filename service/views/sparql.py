@@ -89,7 +89,8 @@ def _answer(protocol: ProtocolRequest, text: str) -> Response:
     graph_type = graph_choice.format.media_type if isinstance(graph_choice, Choice) else TURTLE.media_type
     dataset = protocol_dataset(protocol.default_graph_uris, protocol.named_graph_uris)
     raw = run_query(state().store, settings, Query(text, results_type, graph_type, dataset,
-                                                   int(settings.max_results), int(settings.max_query_length)))
+                                                   int(settings.max_results), int(settings.max_query_length)),
+                    client=request.remote_addr or "")
     choice = choices[kind_of(raw.kind)]
     if isinstance(choice, NotAcceptable):
         raise choice
