@@ -35,7 +35,7 @@ import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -134,33 +134,38 @@ class Sample:
     latency_s: float
     problem: str = ""  # the problem+json `code` of an error, or why there was no answer
     problem_json: bool = False  # the error came as application/problem+json
+    what: str = ""  # for errors on normal requests: what was sent and the error's detail, shortened
 
 
 Pick = Callable[[random.Random], RequestSpec]
 
 
-def _send(conn: http.client.HTTPConnection, spec: RequestSpec) -> tuple[int, str, bool]:
+def _send(conn: http.client.HTTPConnection, spec: RequestSpec) -> tuple[int, str, bool, str]:
     headers = {"Connection": "keep-alive", **spec.headers}
     conn.request(spec.method, spec.path, body=spec.body, headers=headers)
     response = conn.getresponse()
     body = response.read()
-    problem, is_problem = "", False
+    problem, is_problem, detail = "", False, ""
     if response.status >= 400:
         is_problem = (response.getheader("Content-Type") or "").startswith(PROBLEM_JSON)
         try:
-            problem = str(json.loads(body).get("code", "")) if is_problem else ""
+            found = json.loads(body) if is_problem else {}
+            problem, detail = str(found.get("code", "")), str(found.get("detail", ""))
         except (ValueError, AttributeError):
             problem = "unreadable problem body"
     if response.getheader("Connection", "").lower() == "close":
         conn.close()
-    return response.status, problem, is_problem
+    return response.status, problem, is_problem, detail
 
 
 def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, seed: int,
-             request_timeout: float = 30.0, on_tick: Callable[[float], None] | None = None) -> LoadReport:
+             request_timeout: float = 30.0, max_background: int = 64,
+             on_tick: Callable[[float], None] | None = None) -> LoadReport:
     """Closed-loop load: `concurrency` users each send a request, wait for the answer, send the next.
 
-    No request starts after `duration_s`; a request still unanswered after `request_timeout` counts as status 0.
+    Pathological requests are sent aside on their own connections (at most `max_background` at a time), so
+    they stay their share of the requests started. No request starts after `duration_s`; a request still
+    unanswered after `request_timeout` counts as status 0.
     `on_tick(elapsed_s)` is called about every 0.1 s from the calling thread (the fault run drives its faults
     from it)."""
     parts = urllib.parse.urlsplit(base_url)
@@ -170,24 +175,49 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
     started = time.monotonic()
     stop_at = started + duration_s
 
+    background = threading.BoundedSemaphore(max_background)
+    extra_threads: list[threading.Thread] = []
+
+    def record(spec: RequestSpec, conn: http.client.HTTPConnection) -> None:
+        t0 = time.monotonic()
+        try:
+            status, problem, is_problem, detail = _send(conn, spec)
+        except Exception as exc:  # no answer, whatever the reason: recorded, and the user goes on
+            status, problem, is_problem, detail = 0, type(exc).__name__, False, str(exc)
+            conn.close()  # a fresh connection for the next request
+            if time.monotonic() - t0 < 0.05:
+                time.sleep(0.05)  # refused at once (server down): do not spin
+        t1 = time.monotonic()
+        with lock:
+            failed = not spec.pathological and (status == 0 or status >= 500)
+            sent = f"{spec.method} {spec.path[:200]} {(spec.body or b'').decode()[:100]}"
+            what = f"{sent} → {detail[:200]}" if failed else ""
+            samples.append(Sample(spec.kind, spec.pathological, status, t0 - started, t1 - t0, problem, is_problem,
+                                  what))
+
+    def send_aside(spec: RequestSpec) -> None:
+        conn = http.client.HTTPConnection(host, port, timeout=request_timeout)
+        try:
+            record(spec, conn)
+        finally:
+            conn.close()
+            background.release()
+
     def user(index: int) -> None:
         rng = random.Random(seed * 1000 + index)
         conn = http.client.HTTPConnection(host, port, timeout=request_timeout)
         try:
             while time.monotonic() < stop_at:
                 spec = pick(rng)
-                t0 = time.monotonic()
-                try:
-                    status, problem, is_problem = _send(conn, spec)
-                except (OSError, http.client.HTTPException) as exc:
-                    status, problem, is_problem = 0, type(exc).__name__, False
-                    conn.close()  # a fresh connection for the next request
-                    if time.monotonic() - t0 < 0.05:
-                        time.sleep(0.05)  # refused at once (server down): do not spin
-                t1 = time.monotonic()
-                with lock:
-                    samples.append(Sample(spec.kind, spec.pathological, status, t0 - started, t1 - t0,
-                                          problem, is_problem))
+                # A pathological query is sent aside (as from another tab) so that it is 5 % of the requests
+                # started, rather than holding this user for its whole time limit.
+                if spec.pathological and background.acquire(blocking=False):
+                    thread = threading.Thread(target=send_aside, args=(spec,), daemon=True)
+                    with lock:
+                        extra_threads.append(thread)
+                    thread.start()
+                    continue
+                record(spec, conn)
         finally:
             conn.close()
 
@@ -196,7 +226,11 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
     for thread in threads:
         thread.start()
     hard_deadline = stop_at + request_timeout + 5
-    while any(t.is_alive() for t in threads) and time.monotonic() < hard_deadline:
+    while time.monotonic() < hard_deadline:
+        with lock:
+            alive = any(t.is_alive() for t in (*threads, *extra_threads))
+        if not alive:
+            break
         if on_tick is not None:
             on_tick(time.monotonic() - started)
         time.sleep(0.1)
@@ -219,6 +253,10 @@ def _latency(samples: Sequence[Sample]) -> dict[str, float]:
     ms = [s.latency_s * 1000 for s in samples]
     return {"n": len(ms), "p50_ms": round(percentile(ms, 50), 1), "p95_ms": round(percentile(ms, 95), 1),
             "p99_ms": round(percentile(ms, 99), 1), "max_ms": round(max(ms, default=0.0), 1)}
+
+
+def _kind_key(sample: Sample) -> str:
+    return sample.kind + (" (pathological)" if sample.pathological else "")
 
 
 @dataclass
@@ -244,7 +282,7 @@ class LoadReport:
         """Latency figures per kind, then for all normal and all pathological requests."""
         by_kind: dict[str, list[Sample]] = defaultdict(list)
         for s in self.samples:
-            by_kind[s.kind].append(s)
+            by_kind[_kind_key(s)].append(s)
         table = {kind: _latency(group) for kind, group in sorted(by_kind.items())}
         table["normal (all kinds)"] = _latency(self.normal)
         if self.pathological:
@@ -258,7 +296,7 @@ class LoadReport:
     def status_by_kind(self) -> dict[str, dict[str, int]]:
         by_kind: dict[str, Counter[str]] = defaultdict(Counter)
         for s in self.samples:
-            by_kind[s.kind + (" (pathological)" if s.pathological else "")][str(s.status)] += 1
+            by_kind[_kind_key(s)][str(s.status)] += 1
         return {kind: dict(sorted(c.items())) for kind, c in sorted(by_kind.items())}
 
     def server_errors_on_normal(self) -> list[Sample]:
@@ -289,6 +327,18 @@ class LoadReport:
             "errors": self.problems(), "server_errors_on_normal": len(self.server_errors_on_normal()),
         }
 
+    @classmethod
+    def merged(cls, reports: Sequence[LoadReport]) -> LoadReport:
+        """Several runs (e.g. interleaved blocks of one phase) as one report; start times are shifted so the
+        timeline stays in order."""
+        samples: list[Sample] = []
+        offset = 0.0
+        for report in reports:
+            samples += [replace(s, started_s=s.started_s + offset) for s in report.samples]
+            offset += report.wall_s
+        return cls(samples, duration_s=sum(r.duration_s for r in reports), wall_s=offset,
+                   concurrency=max((r.concurrency for r in reports), default=0))
+
     def to_json(self, samples: bool = False) -> str:
         data = self.summary()
         if samples:
@@ -304,10 +354,8 @@ class LoadReport:
                  "| kind | n | p50 ms | p95 ms | p99 ms | max ms | statuses |", "|---|---|---|---|---|---|---|"]
         by_kind = s["status_by_kind"]
         for kind, row in s["latency"].items():
-            statuses = by_kind.get(kind) or (self.status_counts(self.normal) if kind.startswith("normal")
-                                             else self.status_counts(self.pathological))
-            if kind not in by_kind and kind == "pathological":
-                statuses = self.status_counts(self.pathological)
+            statuses = by_kind.get(kind) or self.status_counts(self.normal if kind.startswith("normal")
+                                                               else self.pathological)
             text = ", ".join(f"{k}: {v}" for k, v in statuses.items())
             lines.append(f"| {kind} | {row['n']} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} "
                          f"| {row['max_ms']} | {text} |")
@@ -396,6 +444,9 @@ class Mix:
     api: float = 0.30
     sparql: float = 0.25
     pathological: float = 0.0
+    # Each pathological query made new (a LIMIT that changes nothing), so the service cannot know it from
+    # an earlier one; False sends the same few texts again, as a client retrying would.
+    fresh_pathological: bool = True
 
 
 def realistic_mix(base_url: str, mix: Mix | None = None, questions: Sequence[str] | None = None,
@@ -413,7 +464,10 @@ def realistic_mix(base_url: str, mix: Mix | None = None, questions: Sequence[str
 
     def pick(rng: random.Random) -> RequestSpec:
         if mix.pathological and rng.random() < mix.pathological:
-            return sparql_request(rng.choice(PATHOLOGICAL_QUERIES), rng, pathological=True)
+            query = rng.choice(PATHOLOGICAL_QUERIES)
+            if mix.fresh_pathological:
+                query += f" LIMIT {rng.randrange(10**6, 10**9)}"
+            return sparql_request(query, rng, pathological=True)
         r = rng.random() * total
         if r < mix.chat:
             if rng.random() < 0.2:

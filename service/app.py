@@ -6,13 +6,12 @@ import logging
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from service import problems, security
+from service import problems, rate_limit, security
 from service.state import ServiceState
 from sharaka.settings import Settings
 from sharaka.store import Store
-
-MAX_REQUEST_BYTES = 1 << 20  # 1 MiB: questions and queries are small
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None,
@@ -26,7 +25,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
 
         store, manifest = open_store(settings)
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    app.debug = False  # whatever FLASK_DEBUG says: debug shows tracebacks and can start an interactive debugger
+    app.config["MAX_CONTENT_LENGTH"] = int(settings.max_request_bytes)  # larger bodies: 413, unread
+    if int(settings.trusted_proxies) > 0:  # else X-Forwarded-For is ignored: a client cannot pick its address
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=int(settings.trusted_proxies))  # type: ignore[method-assign]
     app.config["JSON_SORT_KEYS"] = False
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -36,6 +38,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
         service_state.engine()  # ready before the first request; a remote store is tried lazily
     problems.register_error_handlers(app)
     security.install(app, settings.cors_origins)
+    rate_limit.install(app, settings)
     from service.views import blueprints
 
     for blueprint in blueprints():

@@ -6,11 +6,13 @@ from functools import cache
 from typing import Any
 
 from sharaka import __version__
+from sharaka.media_types import MEDIA_TYPES
 from sharaka.qa.answer import STATUSES
 
 _PROBLEM = {"$ref": "#/components/schemas/Problem"}
 ANSWER = {"$ref": "#/components/schemas/Answer"}
 OBJECT = {"type": "object"}
+ENTITY_TYPES = ("nation", "organization", "agreement")
 
 
 def _json_ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -31,14 +33,25 @@ def _operation(summary: str, operation_id: str, parameters: list[dict[str, Any]]
 
 
 def _problem_responses(*statuses: int) -> dict[str, Any]:
-    words = {400: "Bad request", 404: "Not found", 406: "Not acceptable", 413: "Too large",
-             415: "Unsupported media type", 503: "Store unavailable or query timed out", 504: "Store timed out"}
-    return {str(s): {"description": words[s], "content": {"application/problem+json": {"schema": _PROBLEM}}}
-            for s in statuses}
+    words = {400: "Bad request", 404: "Not found", 406: "Not acceptable", 413: "Request body too large",
+             415: "Unsupported media type", 429: "Too many requests from this client (see Retry-After)",
+             502: "The store returned an unusable response",
+             503: "Store unavailable or query timed out", 504: "Store timed out"}
+    responses: dict[str, Any] = {
+        str(s): {"description": words[s], "content": {"application/problem+json": {"schema": _PROBLEM}}}
+        for s in statuses}
+    if "429" in responses:
+        responses["429"]["headers"] = {"Retry-After": {"description": "Seconds to wait (at least 1)",
+                                                       "schema": {"type": "integer", "minimum": 1}}}
+    return responses
+
+
+STORE_PROBLEMS = (502, 503, 504)  # what a remote store that is down, slow or broken gives
 
 
 @cache
-def openapi_spec() -> dict[str, Any]:
+def openapi_spec(max_question_length: int = 500) -> dict[str, Any]:
+    """The document; the longest question is a setting, so the app passes its own."""
     answer_item = {
         "type": "object",
         "description": "One answer: a nation, agreement, organization or concept, with what the query returned.",
@@ -86,9 +99,15 @@ def openapi_spec() -> dict[str, Any]:
         "description": "RFC 9457 problem details; `code` is stable.",
         "properties": {"type": {"type": "string", "format": "uri"}, "title": {"type": "string"},
                        "status": {"type": "integer"}, "detail": {"type": "string"}, "code": {"type": "string"},
-                       "instance": {"type": "string"}},
+                       "instance": {"type": "string"},
+                       "setting": {"type": "string", "description": "A limit's error: the setting that sets it, "
+                                                                    "e.g. max_query_length"},
+                       "limit": {"type": "number", "description": "A limit's error: the setting's value"},
+                       "retry_after": {"type": "integer", "description": "rate_limited: seconds to wait"},
+                       "burst": {"type": "integer", "description": "rate_limited: requests allowed at once"}},
     }
-    question_param = {"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 500},
+    question_param = {"name": "q", "in": "query", "required": True,
+                      "schema": {"type": "string", "maxLength": max_question_length},
                       "example": "Which countries has Pakistan signed defence pacts with since 2000?"}
     return {
         "openapi": "3.1.0",
@@ -98,34 +117,107 @@ def openapi_spec() -> dict[str, Any]:
         "paths": {
             "/api/v1/answer": {
                 "get": _operation("Answer a question", "answerGet", [question_param],
-                                  _json_ok("The answer object", ANSWER), 400, 503, 504),
+                                  _json_ok("The answer object", ANSWER), 400, 429, *STORE_PROBLEMS),
                 "post": {**_operation("Answer a question (JSON body)", "answerPost", [],
-                                      _json_ok("The answer object", ANSWER), 400, 415, 503, 504),
+                                      _json_ok("The answer object", ANSWER), 400, 413, 415, 429, *STORE_PROBLEMS),
                          "requestBody": {"required": True, "content": {"application/json": {"schema": {
                              "type": "object", "required": ["question"],
-                             "properties": {"question": {"type": "string", "maxLength": 500}}}}}}},
+                             "properties": {"question": {"type": "string", "maxLength": max_question_length}}}}}}},
             },
             "/api/v1/questions": {"get": _operation("Question types with examples", "questionTypes", [],
-                                                    _json_ok("Question types", OBJECT))},
+                                                    _json_ok("Question types", _question_types()))},
             "/api/v1/entities": {"get": _operation(
                 "Autocomplete nations, organizations and agreements by name prefix", "entities",
                 [_query_param("prefix", {"type": "string", "maxLength": 100}),
-                 _query_param("type", {"type": "string", "enum": ["nation", "organization", "agreement"]}),
+                 _query_param("type", {"type": "string", "enum": list(ENTITY_TYPES)}),
                  _query_param("limit", {"type": "integer", "minimum": 1, "maximum": 50, "default": 10})],
-                _json_ok("Matching entities", OBJECT), 400)},
+                _json_ok("Matching entities", _entities()), 400, 429, *STORE_PROBLEMS)},
             "/api/v1/nations/{key}": {"get": _operation(
                 "A nation's summary: partners by kind of agreement, counts", "nation",
                 [{"name": "key", "in": "path", "required": True, "example": "PAK",
                   "schema": {"type": "string", "pattern": "^(?:[A-Z]{3}|cow-[0-9]{1,4})$"}}],
-                _json_ok("Summary", OBJECT), 400, 404)},
-            "/sparql": {"get": _operation("SPARQL 1.1 Protocol query operation (also POST)", "sparql",
-                                          [_query_param("query", {"type": "string"})],
-                                          {"description": "Results in the negotiated format"}, 400, 406, 503)},
-            "/healthz": {"get": _operation("Liveness", "healthz", [], {"description": "alive"})},
+                _json_ok("Summary", _nation_summary()), 400, 404, 429, *STORE_PROBLEMS)},
+            "/sparql": {
+                "get": _operation("SPARQL 1.1 Protocol query operation; without a query, the service description "
+                                  "(or the editor page for a browser)", "sparql",
+                                  [_query_param("query", {"type": "string"}), *_SPARQL_DATASET_PARAMS],
+                                  _sparql_ok(), 400, 406, 413, 429, *STORE_PROBLEMS),
+                "post": {**_operation("SPARQL 1.1 Protocol query operation by POST", "sparqlPost",
+                                      _SPARQL_DATASET_PARAMS, _sparql_ok(), 400, 406, 413, 415, 429, *STORE_PROBLEMS),
+                         "requestBody": {"required": True, "content": {
+                             "application/x-www-form-urlencoded": {"schema": {
+                                 "type": "object", "required": ["query"], "properties": {
+                                     "query": {"type": "string"}, **_SPARQL_DATASET_PROPERTIES}}},
+                             "application/sparql-query": {"schema": {"type": "string"}}}}},
+            },
+            "/healthz": {"get": _operation("Liveness", "healthz", [], _json_ok("alive", _STATUS))},
             "/readyz": {"get": _operation("Readiness (graph loaded, store reachable)", "readyz", [],
-                                          {"description": "ready"}, 503)},
+                                          _json_ok("ready", _STATUS), *STORE_PROBLEMS)},
             "/version": {"get": _operation("Code and dataset versions, triple count, sources", "version", [],
-                                           {"description": "versions"})},
+                                           _json_ok("versions", OBJECT), *STORE_PROBLEMS)},
         },
         "components": {"schemas": {"Answer": answer, "AnswerItem": answer_item, "Problem": problem}},
     }
+
+
+# -- the other responses' schemas --------------------------------------------------------------------------
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_STATUS = {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}}
+# Repeatable protocol parameters: they replace the query's FROM / FROM NAMED; `format` overrides Accept.
+_SPARQL_DATASET_PROPERTIES: dict[str, Any] = {
+    "default-graph-uri": _STRINGS, "named-graph-uri": _STRINGS,
+    "format": {"type": "string", "description": "A format name (json, xml, csv, tsv, turtle, ntriples, jsonld, "
+                                                "rdfxml) or media type; overrides Accept; unknown names are ignored"},
+}
+_SPARQL_DATASET_PARAMS = [
+    {"name": name, "in": "query", "required": False, "schema": schema,
+     **({"style": "form", "explode": True} if schema.get("type") == "array" else {})}
+    for name, schema in _SPARQL_DATASET_PROPERTIES.items()]
+
+
+def _sparql_ok() -> dict[str, Any]:
+    """Results, graphs or the service description in the negotiated media type (the one table), or the editor."""
+    return {"description": "Results (SELECT/ASK), a graph (CONSTRUCT/DESCRIBE, service description) or the editor "
+                           "page, in the negotiated format",
+            "content": {media_type: {"schema": {}} for media_type in (*MEDIA_TYPES, "text/html")}}
+
+
+def _entities() -> dict[str, Any]:
+    item = {"type": "object", "required": ["uri", "label", "type"], "properties": {
+        "uri": {"type": "string", "format": "uri"}, "label": {"type": "string"},
+        "type": {"type": "string", "enum": list(ENTITY_TYPES)},
+        "iso3": {"type": ["string", "null"]}, "source_id": {"type": ["string", "null"]}}}
+    return {"type": "object", "required": ["prefix", "type", "items", "truncated"], "properties": {
+        "prefix": {"type": "string"}, "type": {"type": ["string", "null"], "enum": [*ENTITY_TYPES, None]},
+        "items": {"type": "array", "maxItems": 50, "items": item}, "truncated": {"type": "boolean"}}}
+
+
+def _question_types() -> dict[str, Any]:
+    slot = {"type": "object", "required": ["name", "type", "optional"], "properties": {
+        "name": {"type": "string"}, "type": {"type": "string"}, "optional": {"type": "boolean"}}}
+    question_type = {"type": "object", "required": ["id", "title", "description", "answer", "slots", "examples"],
+                     "properties": {"id": {"type": "string"}, "title": {"type": "string"},
+                                    "description": {"type": "string"}, "answer": {"type": "string"},
+                                    "slots": {"type": "array", "items": slot},
+                                    "examples": {"type": "array", "minItems": 3, "items": {"type": "string"}}}}
+    return {"type": "object", "required": ["question_types"],
+            "properties": {"question_types": {"type": "array", "items": question_type}}}
+
+
+def _nation_summary() -> dict[str, Any]:
+    link = {"type": "object", "required": ["uri", "label"],
+            "properties": {"uri": {"type": "string"}, "label": {"type": "string"}}}
+    partner = {"type": "object", "required": ["uri", "label", "agreements"], "properties": {
+        "uri": {"type": "string"}, "label": {"type": "string"}, "iso3": {"type": ["string", "null"]},
+        "agreements": {"type": "integer"}}}
+    kind = {"type": "object", "required": ["kind", "label", "agreements", "partners"], "properties": {
+        "kind": {"type": "string"}, "label": {"type": "string"}, "agreements": {"type": "integer"},
+        "partners": {"type": "array", "items": partner}}}
+    nation = {"type": "object", "required": ["uri", "label", "labels", "demonyms", "organizations"], "properties": {
+        "uri": {"type": "string"}, "label": {"type": "string"},
+        "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+        "demonyms": _STRINGS, "organizations": {"type": "array", "items": link},
+        "iso3": {"type": "string"}, "iso2": {"type": "string"}, "cow_code": {"type": "integer"}}}
+    return {"type": "object", "required": ["nation", "agreements", "partners", "by_kind"], "properties": {
+        "nation": nation, "agreements": {"type": "integer"}, "partners": {"type": "integer"},
+        "by_kind": {"type": "array", "items": kind}}}

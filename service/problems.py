@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import logging
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
+from service.state import state
 from sharaka.errors import PROBLEM_TYPE_BASE, SharakaError
 
 log = logging.getLogger(__name__)
@@ -16,6 +17,22 @@ PROBLEM_JSON = "application/problem+json"
 # Werkzeug's HTTP errors → our stable codes.
 HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 406: "not_acceptable",
               413: "payload_too_large", 415: "unsupported_media_type", 429: "too_many_requests"}
+
+
+# An error that comes from a limit names it (RFC 9457 extension members `setting` and `limit`), so a
+# client can see what it ran into; raised where the value is known, filled in here where it is not
+# (a body refused by Werkzeug, a query stopped in a worker).
+LIMIT_SETTINGS = {"payload_too_large": "max_request_bytes", "query_too_long": "max_query_length",
+                  "query_too_deep": "max_query_nesting", "query_timeout": "query_timeout",
+                  "store_timeout": "store_timeout", "rate_limited": "rate_limit"}
+
+
+def name_the_limit(problem: dict[str, object]) -> dict[str, object]:
+    setting = LIMIT_SETTINGS.get(str(problem.get("code")))
+    if setting is not None:
+        problem.setdefault("setting", setting)
+        problem.setdefault("limit", state().settings.values.get(str(problem["setting"])))
+    return problem
 
 
 def problem_response(problem: dict[str, object], status: int, headers: dict[str, str] | None = None) -> Response:
@@ -30,8 +47,9 @@ def register_error_handlers(app: Flask) -> None:
     def sharaka_error(exc: SharakaError) -> Response:
         if exc.status >= 500:
             log.warning("%s %s: %s", exc.status, exc.code, exc.detail)
-        headers = {"Retry-After": "5"} if exc.status == 503 else None
-        return problem_response(exc.to_problem(request.path), exc.status, headers)
+        headers = {"Retry-After": "5"} if exc.status == 503 else {}
+        headers.update(exc.headers())
+        return problem_response(name_the_limit(exc.to_problem(request.path)), exc.status, headers)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:
@@ -39,6 +57,9 @@ def register_error_handlers(app: Flask) -> None:
         code = HTTP_CODES.get(status, "http_error")
         problem = {"type": PROBLEM_TYPE_BASE + code, "title": exc.name, "status": status,
                    "detail": exc.description or exc.name, "code": code, "instance": request.path}
+        if status == 413:  # Werkzeug's words do not say what the capacity is
+            problem["detail"] = f"the request body is larger than {current_app.config['MAX_CONTENT_LENGTH']:,} bytes"
+        name_the_limit(problem)
         headers = {}
         if status == 405 and exc.valid_methods:  # type: ignore[attr-defined]
             headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]

@@ -21,8 +21,8 @@ from sharaka.store import Store
 
 ID_BASE = BASE + "id/"
 GRAPH_BASE = BASE + "graph/"
-_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+ -]{0,199}$")
-_GRAPH_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+ -]{0,199}\Z")  # \Z: "$" would let a final newline in
+_GRAPH_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}\Z")
 MAX_SEGMENTS = 6
 INCOMING_LIMIT = 100
 LANGUAGES = ("en", "ar", "fr")
@@ -45,6 +45,11 @@ def iri_for_graph(name: str) -> URIRef | None:
 def local_href(iri: str) -> str | None:
     """Where one of our IRIs dereferences on this server (same path); None for other IRIs."""
     return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
+
+
+def link_href(iri: str) -> str | None:
+    """Where a link to this IRI goes: our pages, or an http(s) address; never javascript:, data: and the like."""
+    return local_href(iri) or (iri if iri.startswith(("http://", "https://")) else None)
 
 
 def curie(iri: str) -> str:
@@ -119,7 +124,7 @@ class Value:
     def of(cls, node: Node, label: Node | str | None = None) -> Value:
         if isinstance(node, URIRef):
             iri = str(node)
-            href = local_href(iri) or (iri if iri.startswith(("http://", "https://")) else None)
+            href = link_href(iri)
             return cls(str(label) if label is not None else curie(iri), href=href, iri=iri)
         if isinstance(node, Literal):
             lang = node.language

@@ -62,7 +62,7 @@ def cmd_sparql(args: argparse.Namespace, settings: Settings) -> int:
     from sharaka.sparql_safety import check_query
 
     query = sys.stdin.read() if args.query == "-" else args.query
-    parsed = check_query(query, max_length=settings.max_query_length)
+    parsed = check_query(query, max_length=settings.max_query_length, max_nesting=settings.max_query_nesting)
     store, _ = open_store(settings)
     result_type, graph_type = cli_format(args.format, parsed.kind)
     raw = store.raw(query, result_type, graph_type, parsed.dataset)
@@ -108,7 +108,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from service.app import create_app
 
     app = create_app(settings)
-    app.run(host=settings.host, port=settings.port, threaded=True)
+    # debug=False: app.run() would otherwise take FLASK_DEBUG and start Werkzeug's debugger console.
+    app.run(host=settings.host, port=settings.port, threaded=True, debug=False)
     return 0
 
 
@@ -143,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sparql", help="run a read-only SPARQL query on the graph ('-' reads stdin)")
     p.add_argument("query")
     p.add_argument("--format", default="json", choices=["json", "csv", "tsv", "xml", "turtle", "ntriples"])
-    _add_setting_flags(p, ["data_dir", "store", "max_query_length"])
+    _add_setting_flags(p, ["data_dir", "store", "max_query_length", "max_query_nesting"])
     p.set_defaults(func=cmd_sparql)
 
     p = sub.add_parser("ask", help="answer a question")

@@ -19,6 +19,10 @@ class SharakaError(Exception):
         self.detail = detail
         self.extra = extra
 
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the response carries besides the problem (Retry-After …)."""
+        return {}
+
     def to_problem(self, instance: str | None = None) -> dict[str, Any]:
         """RFC 9457 problem details."""
         problem: dict[str, Any] = {
@@ -50,6 +54,10 @@ class MalformedQuery(BadRequest):
     code, title = "malformed_query", "Malformed SPARQL query"
 
 
+class QueryTooDeep(MalformedQuery):
+    code, title = "query_too_deep", "Query nested too deeply"
+
+
 class ForbiddenQuery(BadRequest):
     code, title = "forbidden_query", "Query not allowed"
 
@@ -66,12 +74,29 @@ class UnsupportedMediaType(SharakaError):
     status, code, title = 415, "unsupported_media_type", "Unsupported media type"
 
 
+class RateLimited(SharakaError):
+    status, code, title = 429, "rate_limited", "Too many requests"
+
+    def __init__(self, detail: str, retry_after: int, **extra: Any) -> None:
+        super().__init__(detail, retry_after=retry_after, **extra)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
 class StoreUnavailable(SharakaError):
     status, code, title = 503, "store_unavailable", "Store unavailable"
 
 
 class QueryTimeout(SharakaError):
     status, code, title = 503, "query_timeout", "Query timed out"
+
+
+class QueryBusy(SharakaError):
+    """A query known to be expensive, refused because the workers for long queries are taken."""
+
+    status, code, title = 503, "query_busy", "Too many long queries"
 
 
 class StoreTimeout(SharakaError):

@@ -245,8 +245,16 @@ class RemoteStore:
             log.warning("the store at %s holds no Sharaka dataset description yet", self.query_url)
             return {}
         # void:triples of the dataset counts the data graphs, without the meta graph itself.
-        return {"dataset_version": str(rows[0]["version"]), "triples": int(rows[0]["triples"]),  # type: ignore[call-overload]
-                "store": self.query_url}
+        version, triples = rows[0].get("version"), rows[0].get("triples")
+        try:
+            count = int(str(triples))
+        except ValueError:
+            count = -1
+        if version is None or count < 0:  # a store that answers, but not with our description
+            log.warning("the store at %s describes no Sharaka dataset (version %r, triples %r)",
+                        self.query_url, version, triples)
+            return {}
+        return {"dataset_version": str(version), "triples": count, "store": self.query_url}
 
 
 # -- loading ---------------------------------------------------------------------------------------

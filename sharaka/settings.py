@@ -37,17 +37,39 @@ SETTINGS: tuple[Setting, ...] = (
             "Directory holding the built graph (N-Quads) and its build manifest."),
     Setting("host", "127.0.0.1", "Interface 'sharaka serve' listens on."),
     Setting("port", 8000, "Port 'sharaka serve' listens on."),
-    Setting("max_results", 500,
-            "Most rows an answer or a SPARQL result returns; longer results say truncated=true."),
+    Setting("max_results", 10000,
+            "Most rows an answer or a SPARQL result returns; longer results say truncated=true "
+            "(X-Sharaka-Truncated: true at /sparql)."),
     Setting("max_question_length", 500, "Longest question accepted, in characters."),
     Setting("max_query_length", 20000, "Longest SPARQL query accepted at /sparql, in characters."),
+    Setting("max_query_nesting", 20,
+            "Deepest nesting of { ( [ in a SPARQL query, counted before it is parsed (HTTP 400 query_too_deep)."),
+    Setting("max_request_bytes", 1 << 20,
+            "Largest request body accepted, in bytes (HTTP 413 payload_too_large)."),
     Setting("query_timeout", 10.0,
             "Seconds a SPARQL query from /sparql may run before it is stopped (HTTP 503 query_timeout)."),
     Setting("sparql_workers", 2,
-            "Worker processes that run /sparql queries, so a runaway query can be killed."),
+            "Worker processes (per service process) of the fast lane that runs /sparql queries first; "
+            "a query is run in a process so that it can be killed."),
+    Setting("query_fast_slice", 0.25,
+            "CPU seconds a /sparql query may use in the fast lane; one that needs more is moved to the slow "
+            "lane for the rest of query_timeout."),
+    Setting("query_slow_workers", 1,
+            "Worker processes (per service process, at lower CPU priority) of the slow lane; when they are "
+            "busy, further long queries are refused with HTTP 503 query_busy."),
     Setting("store_connect_timeout", 3.0, "Seconds to wait for a connection to a remote store."),
     Setting("store_timeout", 10.0, "Total seconds a query to a remote store may take."),
     Setting("store_retries", 2, "Extra attempts for a failed read from a remote store (with backoff)."),
+    Setting("rate_limit", 300,
+            "Requests per minute per client on /api/*, /sparql and the data pages (HTTP 429 rate_limited); "
+            "0 turns the limit off."),
+    Setting("rate_limit_burst", 60, "Requests a client may make at once before the per-minute rate applies."),
+    Setting("rate_limit_backend", "memory",
+            "Where request counts live: 'memory' (each process its own) or sqlite:///path/to/file.db "
+            "(shared by every worker process on one host)."),
+    Setting("trusted_proxies", 0,
+            "Reverse proxies in front of the service whose X-Forwarded-For is trusted to name the client; "
+            "0: the header is ignored."),
     Setting("cors_origins", "*", "Value of Access-Control-Allow-Origin on the API and SPARQL routes."),
     Setting("log_level", "INFO", "Logging level of the service."),
 )

@@ -1,68 +1,59 @@
-"""Running the queries of strangers: in worker processes that can be killed.
+"""Running the queries of strangers: in worker processes that can be killed, in two lanes.
 
 No SPARQL engine we embed can stop a query from inside (see FINDINGS), so /sparql queries on the
-embedded store run in a pebble process pool; each worker loads its own copy of the built graph once.
-A query that outlives `query_timeout` is cancelled: pebble kills its worker and starts a new one, and
-the caller gets QueryTimeout (503). Results come back as bytes, already cut at `max_results`.
+embedded store run in pebble process pools (worker side: sharaka.query_workers). A worker running a
+query past its time is killed and replaced.
+
+Two lanes, so that normal queries never wait behind expensive ones:
+- every query first runs in the *fast lane* (`sparql_workers` processes) until it has used
+  `query_fast_slice` seconds of CPU time (CPU, not wall time: on a busy machine a normal query waits
+  longer but does not cost more); nearly every real query ends there, in milliseconds;
+- a query that uses more is killed there and re-run in the *slow lane* (`query_slow_workers`
+  processes started with nice 10, so the service and the fast lane get the CPU first) for the rest of
+  `query_timeout`. The slow lane takes no queue: when its workers are busy, or this client already holds
+  its share of them, the query is refused at once (503 query_busy, Retry-After). Only queries known to be
+  expensive are ever refused that way. A query that overran the slice is remembered (by its text), so
+  that sending it again goes straight to the slow lane instead of burning another fast slice.
+- A query ends within `query_timeout` (+ the time to notice) in every case: 503 query_timeout.
 
 Workers start with "forkserver" (or "spawn"), never "fork": the service has threads, and a forked
-child would inherit their locks. The pool is created on first use and stopped at exit.
-With a remote store there is no pool: the remote server has its own timeout.
+child would inherit their locks. The lanes are created on first use and stopped at exit.
+With a remote store there are no lanes: the remote server has its own timeout.
 """
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import multiprocessing
 import signal
 import threading
+import time
+from collections import Counter, OrderedDict
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sharaka.errors import QueryTimeout, SharakaError, StoreUnavailable
+from sharaka.errors import QueryBusy, QueryTimeout, SharakaError, StoreUnavailable
+from sharaka.query_workers import Query, check_and_run, disk_copy, noop, open_worker_store, run_in_worker
 from sharaka.settings import Settings
-from sharaka.sparql_safety import check_graph_iri, check_query
-from sharaka.store import DatasetSpec, MemoryStore, RawResult, Store
+from sharaka.store import RawResult, Store
+
+__all__ = ["Lane", "Query", "QueryRunner", "close_all", "run_query", "runner_for"]
 
 log = logging.getLogger(__name__)
 
-# The store of this worker process and the graphs it holds (set by the pool's initializer).
-_WORKER_STORE: MemoryStore | None = None
-_WORKER_GRAPHS: frozenset[str] = frozenset()
+SLOW_NICE = 10
+# Beyond its own time limit, how long a lane may take to hand a result back (a killed worker being
+# replaced, pickling): the difference between "limit" and "limit + the time to notice".
+GRACE_S = 0.5
+REMEMBERED_QUERIES = 1024
 
 
-def _load_worker_store(graph_path: str) -> None:
-    global _WORKER_STORE, _WORKER_GRAPHS
-    # pebble's SIGTERM handler is Python code, which cannot run until Oxigraph returns, so a stopped
-    # worker would live on until pebble's SIGKILL 3 s later. The default action ends it at once.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER_STORE = MemoryStore.from_nquads(Path(graph_path))
-    _WORKER_GRAPHS = frozenset(g.value for g in _WORKER_STORE.inner.named_graphs())
-
-
-def _run_in_worker(query: Query) -> RawResult:
-    """Parse, check and run: parsing a contrived query can take seconds, so it happens here too,
-    under the timeout, where it can be killed."""
-    if _WORKER_STORE is None:
-        raise StoreUnavailable("the query worker has no graph loaded")
-    return _check_and_run(_WORKER_STORE, query, _WORKER_GRAPHS)
-
-
-def _check_and_run(store: Store, query: Query, graphs: frozenset[str] | None) -> RawResult:
-    parsed = check_query(query.text, query.max_length, graphs)
-    if query.dataset is not None:  # the protocol's dataset replaces the query's FROM
-        for iri in (*query.dataset.default_graphs, *query.dataset.named_graphs):
-            check_graph_iri(iri, "default-graph-uri or named-graph-uri", graphs)
-    return store.raw(parsed.text, query.result_media_type, query.graph_media_type,
-                     query.dataset or parsed.dataset, limit=query.limit)
-
-
-def _noop() -> None:
-    return None
+class OutOfTime(Exception):
+    """The lane stopped the query at its time limit (internal: the runner decides what the client sees)."""
 
 
 def _context() -> Any:
@@ -70,68 +61,53 @@ def _context() -> Any:
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         # Workers forked from the server start with these imported: a replaced worker is ready sooner.
-        context.set_forkserver_preload(["sharaka.sparql_runner"])
+        context.set_forkserver_preload(["sharaka.query_workers"])
     return context
 
 
-@dataclass(frozen=True)
-class Query:
-    """A query from outside (pre-checked, not yet parsed) and how to serialize its result."""
+class Lane:
+    """A pebble pool of worker processes at one priority; at most one query per worker is admitted, so
+    pebble's own queue stays empty and its timeout (counted from the start of the task) is the real one."""
 
-    text: str
-    result_media_type: str
-    graph_media_type: str
-    dataset: DatasetSpec | None  # from the protocol's parameters; None: the query's own FROM
-    limit: int
-    max_length: int
-
-
-class QueryRunner:
-    """A pool of worker processes, each with its own copy of the graph."""
-
-    def __init__(self, graph_path: Path, workers: int) -> None:
+    def __init__(self, name: str, graph_path: Path, disk_path: Path | None, workers: int, nice: int = 0) -> None:
         from pebble import ProcessPool
 
-        self.graph_path = graph_path
+        self.name = name
+        self.workers = max(1, workers)
         self.broken = False
-        self._warmed = False
-        self.pool = ProcessPool(max_workers=max(1, workers), initializer=_load_worker_store,
-                                initargs=(str(graph_path),), context=_context())
-        # Admission: a few queries may wait for a worker, more are turned away, so that time in the
-        # queue (which pebble's timeout does not count) stays bounded too.
-        self._slots = threading.BoundedSemaphore(max(1, workers) * 2)
+        self.pool = ProcessPool(max_workers=self.workers, initializer=open_worker_store,
+                                initargs=(str(graph_path), str(disk_path) if disk_path else None, nice),
+                                context=_context())
+        self._free = threading.BoundedSemaphore(self.workers)
+
+    def admit(self, wait: float) -> bool:
+        """Take a worker, waiting at most `wait` seconds (0: only if one is free now)."""
+        return self._free.acquire(timeout=wait) if wait > 0 else self._free.acquire(blocking=False)
+
+    def release(self) -> None:
+        self._free.release()
 
     def warm(self) -> None:
-        """Start the workers now (they load the graph), so that the first query does not wait."""
-        if not self._warmed:
-            self._warmed = True
-            self.pool.schedule(_noop)
+        self.pool.schedule(noop)
 
-    def run(self, query: Query, timeout: float) -> RawResult:
-        if not self._slots.acquire(timeout=timeout):
-            raise QueryTimeout(f"the endpoint is busy with other queries; none finished within {timeout:g} s. "
-                               "Try again shortly")
-        try:
-            return self._run(query, timeout)
-        finally:
-            self._slots.release()
-
-    def _run(self, query: Query, timeout: float) -> RawResult:
+    def run(self, query: Query, limit: float, cpu_limit: float | None = None) -> RawResult:
+        """Run an admitted query for at most `limit` seconds (and `cpu_limit` seconds of CPU time);
+        OutOfTime if it was stopped."""
         from pebble import ProcessExpired
 
-        future = self.pool.schedule(_run_in_worker, args=(query,), timeout=timeout)
+        future = self.pool.schedule(run_in_worker, args=(query, cpu_limit), timeout=limit)
         try:
-            # pebble's timeout counts from when a worker starts the task; this bound counts the wait too.
-            return future.result(timeout=2 * timeout + 5)
-        except FutureTimeout:
+            return future.result(timeout=limit + GRACE_S)
+        except (FutureTimeout, TimeoutError):  # pebble's timeout, or ours while a worker was replaced
             future.cancel()
-            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped; "
-                               "narrow it (more patterns bound, a LIMIT) and try again") from None
+            raise OutOfTime() from None
         except ProcessExpired as exc:
-            log.warning("query worker died: %s", exc)
+            if exc.exitcode == -signal.SIGPROF:  # the CPU limit
+                raise OutOfTime() from None
+            log.warning("%s-lane query worker died: %s", self.name, exc)
             raise StoreUnavailable("the query worker stopped unexpectedly; try again") from None
         except BrokenProcessPool as exc:  # workers cannot start (e.g. the graph file is unreadable)
-            log.error("query pool broken: %s", exc)
+            log.error("%s-lane query pool broken: %s", self.name, exc)
             self.broken = True
             raise StoreUnavailable("the query workers could not start; try again later") from None
         except SharakaError:
@@ -144,15 +120,131 @@ class QueryRunner:
         self.pool.join(timeout=10)
 
 
-_RUNNERS: dict[tuple[str, int], QueryRunner] = {}
+def fingerprint(query: Query) -> str:
+    """Same text (up to whitespace), same dataset: the same work."""
+    dataset = query.dataset
+    graphs = (tuple(dataset.default_graphs), tuple(dataset.named_graphs)) if dataset is not None else None
+    return hashlib.sha256(repr((" ".join(query.text.split()), graphs)).encode()).hexdigest()
+
+
+class QueryRunner:
+    """The fast and the slow lane of one service process, and what it remembers about past queries."""
+
+    def __init__(self, graph_path: Path, fast_workers: int, slow_workers: int) -> None:
+        self.graph_path = graph_path
+        disk_path = disk_copy(graph_path)
+        self.fast = Lane("fast", graph_path, disk_path, fast_workers)
+        self.slow = Lane("slow", graph_path, disk_path, slow_workers, nice=SLOW_NICE) if slow_workers > 0 else None
+        # One client may hold half the slow workers (at least one), so another can still get in.
+        self.per_client = max(1, (slow_workers + 1) // 2)
+        self._warmed = False
+        self._lock = threading.Lock()
+        self._expensive: OrderedDict[str, None] = OrderedDict()
+        self._slow_by_client: Counter[str] = Counter()
+
+    @property
+    def broken(self) -> bool:
+        return self.fast.broken or (self.slow is not None and self.slow.broken)
+
+    def warm(self) -> None:
+        """Start the workers now (they open the graph), so that the first query does not wait."""
+        if not self._warmed:
+            self._warmed = True
+            self.fast.warm()
+            if self.slow is not None:
+                self.slow.warm()
+
+    def run(self, query: Query, timeout: float, fast_slice: float, client: str = "") -> RawResult:
+        deadline = time.monotonic() + timeout
+        key = fingerprint(query)
+        if not self.known_expensive(key):
+            if not self.fast.admit(wait=timeout):
+                raise QueryTimeout(f"the endpoint is busy with other queries; none finished within {timeout:g} s. "
+                                   "Try again shortly")
+            try:
+                return self.fast.run(query, deadline - time.monotonic(), cpu_limit=fast_slice)
+            except OutOfTime:
+                self._remember(key)
+            finally:
+                self.fast.release()
+        return self._run_slow(query, key, deadline, timeout, client)
+
+    def _run_slow(self, query: Query, key: str, deadline: float, timeout: float, client: str) -> RawResult:
+        remaining = deadline - time.monotonic()
+        if self.slow is None or remaining <= GRACE_S:
+            raise self._timeout(timeout)
+        refused = self._admit_slow(client)
+        if refused:
+            raise QueryBusy(f"this query runs longer than the fast lane allows, and {refused}; "
+                            "try again shortly, or narrow it (more patterns bound, a LIMIT)")
+        started = time.monotonic()
+        try:
+            result = self.slow.run(query, remaining)
+        except OutOfTime:
+            raise self._timeout(timeout) from None
+        finally:
+            self._release_slow(client)
+        if time.monotonic() - started < GRACE_S:
+            self._forget(key)  # it was slow only then (a busy machine): give it the fast lane again
+        return result
+
+    @staticmethod
+    def _timeout(timeout: float) -> QueryTimeout:
+        return QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped; "
+                            "narrow it (more patterns bound, a LIMIT) and try again")
+
+    def known_expensive(self, key: str) -> bool:
+        with self._lock:
+            if key in self._expensive:
+                self._expensive.move_to_end(key)
+                return True
+            return False
+
+    def _remember(self, key: str) -> None:
+        with self._lock:
+            self._expensive[key] = None
+            self._expensive.move_to_end(key)
+            while len(self._expensive) > REMEMBERED_QUERIES:
+                self._expensive.popitem(last=False)
+
+    def _forget(self, key: str) -> None:
+        with self._lock:
+            self._expensive.pop(key, None)
+
+    def _admit_slow(self, client: str) -> str:
+        """A slow worker for this client, or why not ("" when admitted)."""
+        assert self.slow is not None
+        with self._lock:
+            if self._slow_by_client[client] >= self.per_client:
+                return "your other long queries already use your share of the workers for long queries"
+            if not self.slow.admit(wait=0):
+                return "every worker for long queries is busy"
+            self._slow_by_client[client] += 1
+            return ""
+
+    def _release_slow(self, client: str) -> None:
+        assert self.slow is not None
+        with self._lock:
+            self._slow_by_client[client] -= 1
+            if self._slow_by_client[client] <= 0:
+                del self._slow_by_client[client]
+            self.slow.release()
+
+    def close(self) -> None:
+        self.fast.close()
+        if self.slow is not None:
+            self.slow.close()
+
+
+_RUNNERS: dict[tuple[str, int, int], QueryRunner] = {}
 _RUNNERS_LOCK = threading.Lock()
 
 
 def runner_for(settings: Settings) -> QueryRunner:
-    """The pool for this graph and worker count: created on first use, shared, stopped at exit."""
+    """The lanes for this graph and worker counts: created on first use, shared, stopped at exit."""
     from kg.build import ensure_built
 
-    key = (str(settings.data_dir), int(settings.sparql_workers))
+    key = (str(settings.data_dir), int(settings.sparql_workers), int(settings.query_slow_workers))
     with _RUNNERS_LOCK:
         runner = _RUNNERS.get(key)
         if runner is not None and runner.broken:
@@ -163,7 +255,7 @@ def runner_for(settings: Settings) -> QueryRunner:
                 atexit.register(close_all)
             # The graph the service loaded; built only if it is missing or stale, never per worker.
             graph_path = ensure_built(Path(settings.data_dir), log=log.info)
-            runner = _RUNNERS[key] = QueryRunner(graph_path, key[1])
+            runner = _RUNNERS[key] = QueryRunner(graph_path, key[1], key[2])
     return runner
 
 
@@ -175,9 +267,11 @@ def close_all() -> None:
         runner.close()
 
 
-def run_query(store: Store, settings: Settings, query: Query) -> RawResult:
-    """Run a query from outside: in a killable worker for the embedded store; for a remote store,
-    checked here and run on the server (which has its own timeout)."""
+def run_query(store: Store, settings: Settings, query: Query, client: str = "") -> RawResult:
+    """Run a query from outside: in the killable lanes for the embedded store; for a remote store,
+    checked here and run on the server (which has its own timeout). `client` identifies the sender
+    for the slow lane's fair share."""
     if store.kind == "memory":
-        return runner_for(settings).run(query, float(settings.query_timeout))
-    return _check_and_run(store, query, None)
+        return runner_for(settings).run(query, float(settings.query_timeout), float(settings.query_fast_slice),
+                                        client)
+    return check_and_run(store, query, None)

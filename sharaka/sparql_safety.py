@@ -8,6 +8,7 @@ Oxigraph ignores FROM when the default graph is the union of the named graphs: t
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Collection
@@ -15,14 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from sharaka.errors import ForbiddenQuery, MalformedQuery, QueryTooLong
+from sharaka.errors import ForbiddenQuery, MalformedQuery, QueryTooDeep, QueryTooLong
 from sharaka.store import DatasetSpec
 
 GRAPH_BASE = "https://w3id.org/sharaka/graph/"
-_OUR_GRAPH = re.compile(r"^https://w3id\.org/sharaka/graph/[a-z][a-z0-9_]{0,63}$")
+_OUR_GRAPH = re.compile(r"^https://w3id\.org/sharaka/graph/[a-z][a-z0-9_]{0,63}\Z")
 QUERY_KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
                "DescribeQuery": "DESCRIBE"}
 
@@ -33,6 +34,16 @@ QUERY_KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CO
 _SERVICE_KEYWORD = re.compile(r"(?<![\w:/#.?$-])SERVICE\s*(?:SILENT\s*)?(?:[<?$:\\]|[^\W\d][\w.-]*:)",
                               re.IGNORECASE)
 _LONE_CR = re.compile(r"\r(?!\n)")
+# What nests in SPARQL, and what to step over when counting it: strings, IRIs and comments may hold
+# brackets that are not brackets. A '<' that does not start an IRI is the less-than operator.
+_NESTING_TOKEN = re.compile(r'''
+    """.*?""" | '{3}.*?'{3}
+  | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*'
+  | <[^<>"{}|^`\\\x00-\x20]*>
+  | \#[^\n\r]*
+  | [{(\[] | [})\]]
+''', re.DOTALL | re.VERBOSE)
+_OPENERS = frozenset("{([")
 # pyparsing's grammar objects are shared; parse one query at a time.
 _PARSE_LOCK = threading.Lock()
 
@@ -53,12 +64,32 @@ def check_graph_iri(iri: str, where: str, graphs: Collection[str] | None = None)
     return iri
 
 
+def nesting_depth(text: str) -> int:
+    r"""How deep { ( [ nest in a query as the parser will see it (\u escapes expanded first, as rdflib
+    does). Linear and without recursion, so it is safe on any text."""
+    with contextlib.suppress(ValueError):  # an invalid escape: the parser refuses the query anyway
+        text = expandUnicodeEscapes(text)
+    depth = deepest = 0
+    for match in _NESTING_TOKEN.finditer(text):
+        token = match.group()
+        if len(token) != 1:
+            continue  # a string, an IRI or a comment
+        if token in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
 def _parse(text: str) -> Any:
     try:
         with _PARSE_LOCK:
             return translateQuery(parseQuery(text))
     except RecursionError:
-        raise MalformedQuery("the query nests groups or expressions too deeply") from None
+        # The nesting limit is checked before parsing; this is the backstop for what it does not count.
+        raise QueryTooDeep("the query nests groups or expressions too deeply for the parser",
+                           setting="max_query_nesting") from None
     except Exception as exc:
         if _is_update(text):
             raise ForbiddenQuery("this endpoint only answers queries; SPARQL Update (INSERT, DELETE, LOAD, "
@@ -104,13 +135,19 @@ def _dataset(algebra: CompValue, graphs: Collection[str] | None) -> DatasetSpec:
     return DatasetSpec(tuple(default), tuple(named))
 
 
-def precheck(text: str | None, max_length: int) -> str:
-    """The checks that cost nothing, made before a query is handed to a worker: empty, too long, a lone
-    carriage return, the word SERVICE."""
+def precheck(text: str | None, max_length: int, max_nesting: int | None = None) -> str:
+    """The checks that cost nothing, made before a query is handed to a worker: empty, too long, nested
+    too deeply (when `max_nesting` is given), a lone carriage return, the word SERVICE."""
     if text is None or not text.strip():
         raise MalformedQuery("the query is empty")
     if len(text) > max_length:
-        raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {max_length:,}")
+        raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {max_length:,}",
+                           setting="max_query_length", limit=max_length)
+    if max_nesting is not None:
+        depth = nesting_depth(text)
+        if depth > max_nesting:
+            raise QueryTooDeep(f"the query nests {{ }}, ( ) or [ ] {depth} levels deep; the limit is {max_nesting}",
+                               setting="max_query_nesting", limit=max_nesting)
     if _LONE_CR.search(text):
         raise MalformedQuery("the query contains a carriage return without a line feed; use LF or CRLF line ends")
     if _SERVICE_KEYWORD.search(text):
@@ -118,10 +155,12 @@ def precheck(text: str | None, max_length: int) -> str:
     return text
 
 
-def check_query(text: str | None, max_length: int, graphs: Collection[str] | None = None) -> ParsedQuery:
+def check_query(text: str | None, max_length: int, graphs: Collection[str] | None = None,
+                max_nesting: int | None = None) -> ParsedQuery:
     """The query's kind and dataset, or a 400-class SharakaError saying what is wrong. Parsing can take
-    seconds for a long, contrived query: the endpoint does it inside its killable workers."""
-    text = precheck(text, max_length)
+    seconds for a long, contrived query: the endpoint does it inside its killable workers (having checked
+    the nesting before, in the request, with `precheck`)."""
+    text = precheck(text, max_length, max_nesting)
     query = _parse(text)
     nodes = _walk(query.algebra)
     if any(node.name == "ServiceGraphPattern" for node in nodes):

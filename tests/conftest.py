@@ -34,7 +34,9 @@ def graph_file(data_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def settings(data_dir: Path) -> Settings:
-    return Settings.load({"data_dir": str(data_dir), "store": "memory"}, environ={})
+    # No rate limit: the session's app answers thousands of requests from one address. The limiter has its
+    # own tests (tests/test_rate_limit.py).
+    return Settings.load({"data_dir": str(data_dir), "store": "memory", "rate_limit": 0}, environ={})
 
 
 @pytest.fixture(scope="session")

@@ -134,7 +134,7 @@ class OxigraphServer:
 
 def remote_settings(data_dir: Path, url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {"data_dir": str(data_dir), "store": url, "store_connect_timeout": 2.0,
-                                 "store_timeout": 10.0, "store_retries": 2}
+                                 "store_timeout": 10.0, "store_retries": 2, "rate_limit": 0}
     values.update(overrides)
     return Settings.load(values, environ={})
 

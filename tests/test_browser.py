@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+
+from tests.hostile_graph import AGREEMENT, IMG, SCRIPT, SCRIPT_NATION, hostile_store
 
 pytestmark = pytest.mark.browser
 
@@ -358,3 +360,110 @@ def test_csp_holds_and_is_enforced(chat: Chat) -> None:
     }""")
     assert ran is False
     chat.page.wait_for_function("window.__cspViolations.length > 0")
+
+
+def _fulfil_answer(chat: Chat, status: int, body: dict[str, Any], content_type: str) -> None:
+    import json
+
+    chat.page.route("**/api/v1/answer", lambda route: route.fulfill(status=status, content_type=content_type,
+                                                                    body=json.dumps(body)))
+
+
+def test_a_long_answer_shows_its_first_rows_and_says_how_many(chat: Chat) -> None:
+    """An answer at the row cap (the service's answer, built here so its size is known): the first rows,
+    'Showing 25 of 10,000 rows — show all', and a notice that the list was cut."""
+    items = [{"uri": f"https://w3id.org/sharaka/id/agreement/x-{i}", "label": f"Agreement {i}", "type": "agreement"}
+             for i in range(10_000)]
+    answer = {"question": "q", "status": "answered", "text": "More than 10000 agreements.", "answers": items,
+              "suggestions": [], "sources": [], "dataset_version": "test", "elapsed_ms": 1.0, "truncated": True}
+    chat.open()
+    _fulfil_answer(chat, 200, answer, "application/json")
+    bubble = chat.ask("Which agreements are there?")
+    assert bubble.locator(".answer-table tbody tr").count() == 25
+    assert bubble.locator(".rows-shown").inner_text() == "Showing 25 of 10,000 rows — show all"
+    assert "stops at 10,000 rows" in bubble.locator(".notice.truncated").inner_text()
+    bubble.get_by_role("button", name="show all").click()
+    assert bubble.locator(".answer-table tbody tr").count() == 10_000
+    assert bubble.locator(".rows-shown").inner_text() == "Showing all 10,000 rows"
+
+
+def test_a_rate_limited_answer_is_shown_readably(chat: Chat) -> None:
+    chat.allow(r"status of 429")
+    chat.open()
+    problem = {"type": "https://w3id.org/sharaka/problems/rate_limited", "title": "Too many requests",
+               "status": 429, "code": "rate_limited", "setting": "rate_limit", "limit": 300, "retry_after": 3,
+               "detail": "more than 300 requests a minute (bursts of 60) from your address; try again in 3 s"}
+    _fulfil_answer(chat, 429, problem, "application/problem+json")
+    bubble = chat.ask("Who are Turkey's partners?")
+    assert bubble.locator(".badge").inner_text() == "Error 429"
+    assert bubble.locator(".answer-text").inner_text() == problem["detail"]
+
+
+# -- hostile input: markup typed into the chat and markup in the graph's names ---------------------------
+# A live server serves the app on a graph whose labels carry <script> and <img onerror> (tests/hostile_graph.py).
+# Any script that ran would set window.__xss or open a dialog; an injected tag that CSP blocked would be a CSP
+# violation, which the chat fixture turns into a failure.
+
+
+@pytest.fixture(scope="module")
+def hostile_url(settings: Any) -> Iterator[str]:
+    from service.app import create_app
+    from tests.live_server import serve
+
+    with serve(create_app(settings, store=hostile_store())) as url:
+        yield url
+
+
+@pytest.fixture()
+def hostile_chat(browser: Any, hostile_url: str) -> Iterator[Chat]:
+    tab = _chat(browser, hostile_url, {"width": 1280, "height": 900})
+    chat = next(tab)
+    dialogs: list[str] = []
+    chat.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        yield chat
+        assert dialogs == []
+        assert chat.page.evaluate("typeof window.__xss") == "undefined"
+    finally:
+        next(tab, None)  # the chat fixture's own checks (console, CSP), then the tab closes
+
+
+def test_a_question_with_markup_is_shown_as_text(hostile_chat: Chat) -> None:
+    hostile_chat.open()
+    question = f"Who are Pakistan's partners? {IMG}{SCRIPT}"
+    answer = hostile_chat.ask(question)
+    assert hostile_chat.page.locator(".bubble.question").first.inner_text() == question
+    assert answer.locator(".badge").is_visible()
+    assert hostile_chat.page.locator(".history img").count() == 0
+    assert hostile_chat.page.locator(".history script").count() == 0
+
+
+def test_names_with_markup_in_an_answer_are_shown_as_text(hostile_chat: Chat) -> None:
+    hostile_chat.open()
+    answer = hostile_chat.ask("Who are Pakistan's partners?")
+    assert answer.locator(".badge").inner_text() == "Answered"
+    link = answer.get_by_role("link", name=SCRIPT_NATION, exact=True)
+    assert link.is_visible() and link.get_attribute("href") == "/id/nation/XSS"
+    assert SCRIPT_NATION in answer.locator(".answer-text").inner_text()
+    assert answer.locator("img, script").count() == 0
+
+
+def test_a_resource_page_with_markup_in_its_names(hostile_chat: Chat) -> None:
+    page = hostile_chat.page
+    page.goto(hostile_chat.base + "/id/agreement/curated-xss")
+    heading = page.locator("h1")
+    heading.wait_for(timeout=WAIT_MS)
+    assert heading.inner_text() == AGREEMENT
+    assert page.get_by_text(SCRIPT_NATION, exact=True).first.is_visible()
+    assert page.locator("main img, main script, main svg").count() == 0
+    page.goto(hostile_chat.base + "/id/nation/XSS")
+    assert page.locator("h1").inner_text() == SCRIPT_NATION
+
+
+def test_the_sparql_editor_with_a_hostile_query(hostile_chat: Chat) -> None:
+    page = hostile_chat.page
+    query = f"</textarea>{SCRIPT}{IMG}"
+    page.goto(hostile_chat.base + "/sparql?" + urlencode({"query": query}))
+    box = page.get_by_label("Query", exact=True)
+    box.wait_for(timeout=WAIT_MS)
+    assert box.input_value() == query

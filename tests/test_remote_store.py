@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -24,7 +25,7 @@ from sharaka.remote_store import RemoteStore, count_quads, graph_store_urls, loa
 from sharaka.settings import Settings
 from sharaka.store import DatasetSpec, MemoryStore
 from tests.oxigraph_server import OxigraphServer, free_port, remote_settings, require_oxigraph
-from tests.stub_store import HTML_ERROR_PAGE, cut_short, not_http, reply, stub_store
+from tests.stub_store import EMPTY_SELECT, HTML_ERROR_PAGE, cut_short, not_http, reply, stub_store
 
 pytestmark = pytest.mark.remote
 
@@ -375,3 +376,17 @@ def test_concurrent_requests_do_not_queue_failing_builds(data_dir: Path) -> None
         elapsed = time.monotonic() - started
     assert {r.status_code for r in responses} <= {503, 504}
     assert elapsed < 3.0  # five builds in a row would take five seconds
+
+
+@pytest.mark.parametrize("body", [
+    EMPTY_SELECT,  # answers, but rows without ?version and ?triples
+    json.dumps({"head": {"vars": ["version", "triples"]}, "results": {"bindings": [
+        {"version": {"type": "literal", "value": "1"}, "triples": {"type": "literal", "value": "many"}}]}}),
+], ids=["other columns", "triples not a number"])
+def test_a_store_without_our_description_starts_not_ready(body: str, data_dir: Path) -> None:
+    with stub_store(reply(body=body)) as stub:
+        assert RemoteStore(stub.url, Limits(connect_timeout=0.5, timeout=2.0, retries=0)).manifest() == {}
+        from service.app import create_app
+
+        app = create_app(remote_settings(data_dir, stub.url))  # starts, and says it is not ready
+        assert app.test_client().get("/readyz").status_code == 503

@@ -94,3 +94,31 @@ def test_gunicorn_with_preload_and_two_workers(data_dir: Path, tmp_path: Path) -
                                    "<https://w3id.org/sharaka/ontology#InternationalOrganization> }")
         status, csv = get(f"{base}/sparql?query={query}", accept="text/csv")
         assert status == 200 and csv.decode().split() == ["n", "26"]
+
+
+def test_gunicorn_workers_share_one_rate_limit(data_dir: Path, tmp_path: Path) -> None:
+    """Two workers, one SQLite file: a client gets the burst once, not once per worker (the access log's
+    process ids show both workers answered)."""
+    import concurrent.futures
+    import urllib.error
+
+    gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).with_name("gunicorn"))
+    port, burst, access_log = free_port(), 6, tmp_path / "access.log"
+    command = [gunicorn, "-w", "2", "--preload", "-b", f"127.0.0.1:{port}", "--access-logfile", str(access_log),
+               "--access-logformat", "%(p)s %(s)s %(U)s", "service.app:create_app()"]
+    env = environment(data_dir)
+    env.update(PYTHONPATH=str(Path(__file__).resolve().parent.parent), SHARAKA_RATE_LIMIT="1",
+               SHARAKA_RATE_LIMIT_BURST=str(burst), SHARAKA_RATE_LIMIT_BACKEND=f"sqlite://{tmp_path}/rate.db")
+
+    def status(_: int) -> int:
+        try:
+            return get(f"http://127.0.0.1:{port}/api/v1/questions")[0]
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    with running(command, port, env, tmp_path), concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(pool.map(status, range(24)))
+    assert sorted(statuses) == [200] * burst + [429] * (24 - burst)
+    served = [line.split() for line in access_log.read_text().splitlines() if line.endswith("/api/v1/questions")]
+    assert len(served) == 24
+    assert len({pid for pid, _, _ in served}) == 2, "one worker answered everything: the test proves nothing"

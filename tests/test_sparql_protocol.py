@@ -382,8 +382,8 @@ def test_foreign_graphs_are_refused(client: Any, query: str, params: list[tuple[
     "SELECT * WHERE { FILTER(" + "(" * 40 + "1" + ")" * 40 + ") }",
 ])
 def test_deep_nesting_is_a_bad_request(client: Any, query: str) -> None:
-    problem = assert_problem(send(client, "post_form", query), 400, "malformed_query")
-    assert "deeply" in problem["detail"]
+    problem = assert_problem(send(client, "post_form", query), 400, "query_too_deep")
+    assert "deep" in problem["detail"] and problem["setting"] == "max_query_nesting"
 
 
 def test_query_too_long(client: Any, settings: Settings) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sharaka.errors import BadRequest, ForbiddenQuery, MalformedQuery, NotAcceptable, QueryTooLong
+from sharaka.errors import BadRequest, ForbiddenQuery, MalformedQuery, NotAcceptable, QueryTooDeep, QueryTooLong
 from sharaka.media_types import (
     JSON,
     JSONLD,
@@ -63,12 +63,20 @@ def test_dataset_from_the_query(query: str, default: tuple[str, ...], named: tup
     ("SELECT * FROM <https://w3id.org/sharaka/graph/atop/../x> WHERE { ?s ?p ?o }", ForbiddenQuery),
     ("SELECT * FROM NAMED <https://w3id.org/sharaka/id/nation/PAK> WHERE { ?s ?p ?o }", ForbiddenQuery),
     ("SELECT * WHERE { ?s ?p ?o } # a lone CR\r SERVICE", MalformedQuery),
-    ("SELECT * WHERE " + "{" * 40 + "}" * 40, MalformedQuery),
+    ("SELECT * WHERE " + "{" * 40 + "}" * 40, QueryTooDeep),  # the parser's RecursionError, as a 400
     ("ASK {}" + " " * LIMIT, QueryTooLong),
 ])
 def test_refused(query: str | None, error: type[Exception]) -> None:
     with pytest.raises(error):
         check_query(query, LIMIT)
+
+
+def test_nesting_limit() -> None:
+    deep = "SELECT * WHERE " + "{ " * 6 + "?s ?p ?o" + " }" * 6
+    assert check_query(deep, LIMIT, max_nesting=6).kind == "SELECT"
+    with pytest.raises(QueryTooDeep) as refused:
+        check_query(deep, LIMIT, max_nesting=5)
+    assert refused.value.extra == {"setting": "max_query_nesting", "limit": 5}
 
 
 def test_near_misses_pass() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from queries import load_templates
-from service.openapi import openapi_spec
+from service.openapi import ENTITY_TYPES, openapi_spec
 from service.state import state
 from sharaka.errors import BadRequest, InvalidQuestion, NotFound, UnsupportedMediaType
 from sharaka.qa.bind import term_text
@@ -20,17 +20,20 @@ from sharaka.store import Store
 
 api = Blueprint("api", __name__)
 
-ENTITY_TYPES = ("nation", "organization", "agreement")
-_NATION_KEY = re.compile(r"^(?:[A-Z]{3}|cow-\d{1,4})$")
+_NATION_KEY = re.compile(r"^(?:[A-Z]{3}|cow-[0-9]{1,4})\Z")  # \Z, [0-9]: no final newline, no other digits
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def _question_from_request() -> str:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         question = request.args.get("q")
     else:
         if not request.is_json:
             raise UnsupportedMediaType("POST a JSON body {\"question\": \"…\"} with Content-Type application/json")
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # nesting deeper than the parser's stack: not a ValueError, so not silenced
+            body = None
         if not isinstance(body, dict):
             raise BadRequest("the body must be a JSON object {\"question\": \"…\"}")
         question = body.get("question")
@@ -82,10 +85,10 @@ def entities() -> Response:
     kind = request.args.get("type")
     if kind is not None and kind not in ENTITY_TYPES:
         raise BadRequest(f"type must be one of {', '.join(ENTITY_TYPES)}")
-    try:
-        limit = int(request.args.get("limit", "10"))
-    except ValueError:
-        raise BadRequest("limit must be a whole number") from None
+    raw_limit = request.args.get("limit", "10")
+    if not _WHOLE_NUMBER.fullmatch(raw_limit):  # int() would also take " 5", "1_0" and other scripts' digits
+        raise BadRequest("limit must be a whole number")
+    limit = int(raw_limit)
     if not 1 <= limit <= 50:
         raise BadRequest("limit must be between 1 and 50")
     if len(raw_prefix) > 100:
@@ -184,9 +187,9 @@ def nation(key: str) -> Response:
 
 @api.get("/api/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_spec())
+    return jsonify(openapi_spec(state().settings.max_question_length))
 
 
 @api.get("/api/docs")
 def docs() -> str:
-    return render_template("api_docs.html", spec=openapi_spec())
+    return render_template("api_docs.html", spec=openapi_spec(state().settings.max_question_length))

@@ -99,7 +99,7 @@ def _dereference(iri: URIRef | None, kind: str, key: str) -> Response:
                for fmt in GRAPH_FORMATS]
     describe_query = f"DESCRIBE {term_text(iri)}"
     page = render_template("resource.html", d=description, kind=kind, kind_title=KIND_TITLES.get(kind, kind),
-                           formats=formats, local_href=resources.local_href,
+                           formats=formats, link_href=resources.link_href,
                            sparql_href=url_for("sparql.endpoint") + "?" + urlencode({"query": describe_query}),
                            incoming_limit=resources.INCOMING_LIMIT, **extra)
     return html_response(page)

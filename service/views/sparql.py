@@ -78,7 +78,7 @@ def _without_query(protocol: ProtocolRequest) -> Response:
 
 def _answer(protocol: ProtocolRequest, text: str) -> Response:
     settings = state().settings
-    precheck(text, settings.max_query_length)
+    precheck(text, settings.max_query_length, settings.max_query_nesting)
     # The query is parsed in the worker (parsing can be slow), so its kind is not known yet: negotiate
     # for both kinds now, and answer 406 after the run if the kind it turned out to be cannot be served.
     choices = {kind: _choice(protocol, kind) for kind in ("results", "graph")}
@@ -89,7 +89,8 @@ def _answer(protocol: ProtocolRequest, text: str) -> Response:
     graph_type = graph_choice.format.media_type if isinstance(graph_choice, Choice) else TURTLE.media_type
     dataset = protocol_dataset(protocol.default_graph_uris, protocol.named_graph_uris)
     raw = run_query(state().store, settings, Query(text, results_type, graph_type, dataset,
-                                                   int(settings.max_results), int(settings.max_query_length)))
+                                                   int(settings.max_results), int(settings.max_query_length)),
+                    client=request.remote_addr or "")
     choice = choices[kind_of(raw.kind)]
     if isinstance(choice, NotAcceptable):
         raise choice

@@ -25,6 +25,7 @@ from sharaka.settings import SETTINGS, Settings
 from sharaka.store import Store
 
 MAX_QUESTION_LENGTH = int(next(s.default for s in SETTINGS if s.name == "max_question_length"))
+MAX_RESULTS = int(next(s.default for s in SETTINGS if s.name == "max_results"))
 
 # Words that put a question in Sharaka's domain even when it names no kind of agreement. Generic
 # words of our templates ("top", "first", "how many", "when") are not among them: "the highest
@@ -79,7 +80,8 @@ class Trace:
 
 
 class QAEngine:
-    def __init__(self, store: Store, max_results: int = 500, max_question_length: int = MAX_QUESTION_LENGTH) -> None:
+    def __init__(self, store: Store, max_results: int = MAX_RESULTS,
+                 max_question_length: int = MAX_QUESTION_LENGTH) -> None:
         self.store = store
         self.max_results = max_results
         self.max_question_length = max_question_length
@@ -118,7 +120,13 @@ class QAEngine:
         if not isinstance(question, str):
             raise InvalidQuestion("the question must be text")
         if len(question) > self.max_question_length:
-            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters")
+            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters",
+                                  setting="max_question_length", limit=self.max_question_length)
+        if not question.isascii():
+            try:  # a lone surrogate (JSON "\ud800", undecodable argv bytes) is not text and cannot be sent back
+                question.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidQuestion("the question is not valid Unicode text (it has a lone surrogate)") from None
         linked = self.linker.link(question)
         trace.mark("link")
         if not linked.question.tokens:

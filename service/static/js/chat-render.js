@@ -85,17 +85,25 @@
     const wrap = el("div", {class: "table-scroll", role: "region", tabindex: "0",
                             "aria-label": `Answer table, ${items.length} ${items.length === 1 ? "row" : "rows"}`}, table);
     const parts = [wrap];
+    // A long answer (up to the service's row cap, 10,000 by default) shows its first rows and says so.
+    const total = items.length.toLocaleString("en");
     if (items.length > ROWS_SHOWN) {
-      const more = el("button", {type: "button", class: "link-button show-all",
-                                 text: `Show all ${items.length} rows`});
+      const count = el("span", {class: "row-count", text: `Showing ${ROWS_SHOWN} of ${total} rows`});
+      const more = el("button", {type: "button", class: "link-button show-all", text: "show all"});
+      const line = el("p", {class: "rows-shown", role: "status"}, count, " — ", more);
       more.addEventListener("click", () => {
         body.append(...items.slice(ROWS_SHOWN).map(item => rowOf(columns, item)));
-        more.remove();
+        line.replaceChildren(el("span", {class: "row-count", text: `Showing all ${total} rows`}));
+        wrap.setAttribute("aria-label", `Answer table, ${total} rows`);
         wrap.focus();
       });
-      parts.push(more);
+      parts.push(line);
     }
-    if (answer.truncated) parts.push(el("p", {class: "notice", text: "The list was cut at the service's limit."}));
+    if (answer.truncated) {
+      parts.push(el("p", {class: "notice truncated",
+                          text: `The list stops at ${total} rows, the service's limit: there are more. ` +
+                                "The SPARQL query below finds them all (add LIMIT and OFFSET to page through)."}));
+    }
     return el("div", {class: "answer-rows"}, parts);
   }
 

@@ -1,0 +1,179 @@
+"""Load run: gunicorn with several workers on the embedded store, a realistic mix, with and without
+pathological SPARQL queries. Bounded in time; 127.0.0.1 only.
+
+    python benchmarks/load.py [--duration 60] [--workers 2] [--users 8] [--pathological 0.05]
+                              [--query-timeout 10] [--repeat-pathological]
+
+Phase A: the normal mix (chat 45 %, API 30 %, SPARQL 25 %). Phase B: the same mix with `--pathological`
+of all requests being pathological SPARQL queries (each a fresh text unless --repeat-pathological).
+The phases alternate in `--blocks` blocks (A B A B …) so that other load on the machine weighs on both.
+Rate limiting is switched off (SHARAKA_RATE_LIMIT=0): one machine sends everything from 127.0.0.1.
+Prints, and writes to benchmarks/results/load-latest.{json,md}: requests/s, p50/p95/p99 per kind, status
+counts, 5xx on well-formed requests (target 0), how pathological queries ended (status, time vs the
+limit + 1 s), the p99 ratio B/A of normal requests (target ≤ 2), and the RSS of every service process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.loadgen import (
+    RESEARCHER_QUERIES,
+    LoadReport,
+    Mix,
+    answer_queries,
+    gunicorn_server,
+    load_questions,
+    percentile,
+    realistic_mix,
+    run_load,
+)
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TARGET_P99_RATIO = 2.0
+
+
+def process_tree_rss(base_url: str) -> list[dict[str, Any]]:
+    """RSS of every process listening behind `base_url` and its descendants (gunicorn, workers, lanes)."""
+    port = base_url.rsplit(":", 1)[1]
+    out = subprocess.run(["ps", "-eo", "pid=,ppid=,rss=,args="], capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        pid, ppid, rss, args = line.split(None, 3)
+        rows.append((int(pid), int(ppid), int(rss), args))
+    roots = [pid for pid, _, _, args in rows if "gunicorn" in args and f"127.0.0.1:{port}" in args]
+    found, frontier = set(roots), set(roots)
+    while frontier:
+        frontier = {pid for pid, ppid, _, _ in rows if ppid in frontier and pid not in found}
+        found |= frontier
+    result = []
+    for pid, _, rss, args in rows:
+        if pid in found:
+            # pebble's workers are forked from the forkserver and keep its command line: tell them by parent
+            parent = next(pp for p, pp, _, _ in rows if p == pid)
+            parent_args = next((a for p, _, _, a in rows if p == parent), "")
+            role = ("gunicorn" if "gunicorn" in args
+                    else "sparql worker" if "forkserver" in parent_args
+                    else "forkserver" if "forkserver" in args else "other")
+            result.append({"pid": pid, "role": role, "rss_mb": round(rss / 1024, 1)})
+    return result
+
+
+def pathological_summary(report: LoadReport, limit_s: float) -> dict[str, Any]:
+    """How the pathological queries ended: statuses, problem codes, time to the answer vs limit + 1 s."""
+    samples = report.pathological
+    times = [s.latency_s for s in samples]
+    return {
+        "n": len(samples),
+        "status": report.status_counts(samples),
+        "codes": dict(sorted({c: sum(1 for s in samples if s.problem == c)
+                              for c in {s.problem for s in samples}}.items())),
+        "all_problem_json": all(s.problem_json for s in samples if s.status >= 400),
+        "p50_s": round(percentile(times, 50), 2), "p99_s": round(percentile(times, 99), 2),
+        "max_s": round(max(times, default=0.0), 2), "limit_plus_1_s": limit_s + 1,
+        "over_limit_plus_1": sum(1 for t in times if t > limit_s + 1),
+        "answered_200": sum(1 for s in samples if s.status == 200),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds per phase")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=16, help="threads per gunicorn worker")
+    parser.add_argument("--users", type=int, default=8, help="closed-loop virtual users")
+    parser.add_argument("--pathological", type=float, default=0.05, help="share of pathological requests in B")
+    parser.add_argument("--repeat-pathological", action="store_true",
+                        help="send the same few pathological texts (as a client retrying) instead of fresh ones")
+    parser.add_argument("--query-timeout", type=float, default=10.0)
+    parser.add_argument("--blocks", type=int, default=3,
+                        help="each phase runs in this many blocks, alternating A B A B …")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data-dir", type=Path, default=Path(os.environ.get("SHARAKA_DATA_DIR",
+                                                                               Path.home() / ".cache/sharaka")))
+    parser.add_argument("--out", type=Path, default=RESULTS / "load-latest")
+    args = parser.parse_args()
+
+    env = {"SHARAKA_RATE_LIMIT": "0", "SHARAKA_STORE": "memory", "SHARAKA_QUERY_TIMEOUT": str(args.query_timeout),
+           "SHARAKA_LOG_LEVEL": "WARNING"}
+    print(f"gunicorn -w {args.workers} --threads {args.threads} --preload on 127.0.0.1, {args.users} users, "
+          f"{args.duration:g} s per phase; SHARAKA_RATE_LIMIT=0 (rate limiting off: all load comes from 127.0.0.1)")
+    started = time.monotonic()
+    with gunicorn_server(args.workers, env, args.data_dir, threads=args.threads) as url:
+        questions = load_questions()
+        queries = answer_queries(url, questions[::7])
+        sparql = [*RESEARCHER_QUERIES, *queries]
+        # Warm-up (not counted): every gunicorn worker starts its SPARQL lanes on its first query.
+        run_load(url, realistic_mix(url, Mix(), questions, sparql), min(5.0, args.duration), args.users, seed=999)
+        # The phases alternate in blocks (A B A B …), so that other work on the machine weighs on both alike.
+        mix_b = Mix(pathological=args.pathological, fresh_pathological=not args.repeat_pathological)
+        pick_a, pick_b = (realistic_mix(url, mix, questions, sparql) for mix in (Mix(), mix_b))
+        block = args.duration / args.blocks
+        blocks_a, blocks_b = [], []
+        for i in range(args.blocks):
+            blocks_a.append(run_load(url, pick_a, block, args.users, args.seed + i))
+            blocks_b.append(run_load(url, pick_b, block, args.users, args.seed + i))
+            print(f"block {i + 1}/{args.blocks}: A {blocks_a[-1].requests_per_s:.1f} req/s, "
+                  f"B {blocks_b[-1].requests_per_s:.1f} req/s", flush=True)
+        phase_a, phase_b = LoadReport.merged(blocks_a), LoadReport.merged(blocks_b)
+        print(phase_a.to_markdown("Phase A: normal mix"), "\n", flush=True)
+        print(phase_b.to_markdown(f"Phase B: with {args.pathological:.0%} pathological SPARQL"), "\n", flush=True)
+        rss = process_tree_rss(url)
+
+    p99_a = phase_a.latency()["normal (all kinds)"]["p99_ms"]
+    p99_b = phase_b.latency()["normal (all kinds)"]["p99_ms"]
+    ratio = p99_b / p99_a if p99_a else float("inf")
+    patho = pathological_summary(phase_b, args.query_timeout)
+    server_errors = len(phase_a.server_errors_on_normal()) + len(phase_b.server_errors_on_normal())
+    verdict = {
+        "5xx_on_well_formed": server_errors, "5xx_target": 0,
+        "p99_normal_a_ms": p99_a, "p99_normal_b_ms": p99_b, "p99_ratio_b_over_a": round(ratio, 2),
+        "p99_ratio_target": TARGET_P99_RATIO,
+        "pathological_cut_within_limit_plus_1s": patho["over_limit_plus_1"] == 0 and patho["answered_200"] == 0,
+    }
+    summary = {"settings": {**vars(args), "data_dir": str(args.data_dir), "out": str(args.out),
+                            "rate_limit": "0 (off)"},
+               "phase_a": phase_a.summary(), "phase_b": phase_b.summary(), "pathological": patho,
+               "processes": rss, "total_rss_mb": round(sum(p["rss_mb"] for p in rss), 1),
+               "verdict": verdict, "wall_s": round(time.monotonic() - started, 1)}
+
+    lines = [f"Pathological queries: {patho['n']}, statuses {patho['status']}, codes {patho['codes']}, "
+             f"time to answer p50 {patho['p50_s']} s / max {patho['max_s']} s "
+             f"(limit + 1 s = {patho['limit_plus_1_s']} s; {patho['over_limit_plus_1']} over), "
+             f"all problem+json: {patho['all_problem_json']}",
+             f"Normal requests p99: A {p99_a} ms, B {p99_b} ms, ratio B/A **{ratio:.2f}** "
+             f"(target ≤ {TARGET_P99_RATIO})",
+             f"5xx or no answer on well-formed requests: **{server_errors}** (target 0)",
+             "Processes (RSS MB): " + ", ".join(f"{p['role']} {p['rss_mb']}" for p in rss)
+             + f"; total {summary['total_rss_mb']} MB (page cache of the shared on-disk graph not included)"]
+    print("\n".join(lines))
+    for sample in phase_a.server_errors_on_normal() + phase_b.server_errors_on_normal():
+        print(f"  5xx on a normal request: {sample.status} {sample.problem} after {sample.latency_s:.2f} s: "
+              f"{urllib.parse.unquote_plus(sample.what)[:200]}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.with_suffix(".json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    markdown = [f"# Load run ({time.strftime('%Y-%m-%d %H:%M')})", "",
+                f"`python benchmarks/load.py --duration {args.duration:g} --workers {args.workers} --users {args.users}"
+                f" --pathological {args.pathological}{' --repeat-pathological' if args.repeat_pathological else ''}`"
+                " (SHARAKA_RATE_LIMIT=0)", "",
+                phase_a.to_markdown("Phase A: normal mix"), "",
+                phase_b.to_markdown(f"Phase B: with {args.pathological:.0%} pathological SPARQL"), "",
+                *[f"- {line}" for line in lines]]
+    args.out.with_suffix(".md").write_text("\n".join(markdown) + "\n")
+    print(f"\nwritten: {args.out.with_suffix('.json')}, {args.out.with_suffix('.md')}")
+    ok = server_errors == 0 and verdict["pathological_cut_within_limit_plus_1s"]
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

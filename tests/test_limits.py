@@ -1,0 +1,382 @@
+"""The service's limits, each a setting, each reported in the error it gives (RFC 9457 extension members
+`setting` and `limit`): question and query length, query nesting, request body size, query time, result rows.
+
+The limits that protect the endpoint from its users are tested on the full graph, through the same
+requests a user would send: GET, POST form, POST sparql-query."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import pytest
+
+from sharaka.settings import SETTINGS, Settings
+from sharaka.sparql_safety import nesting_depth
+from tests.sparql_helpers import (
+    ASK_3222,
+    DIRECT,
+    FORM,
+    RESULTS_JSON,
+    assert_problem,
+    boolean,
+    result_rows,
+    send,
+)
+
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+HOWS = ["get", "post_form", "post_direct"]
+TIMEOUT = 2.0
+BODY_LIMIT = 4096
+
+
+@pytest.fixture(scope="module")
+def limited(settings: Settings, memory_store: Any) -> Any:
+    """The service with small limits: 2 s per query, 4 KiB bodies (the others are the defaults)."""
+    from service.app import create_app
+
+    small = Settings.load({**settings.values, "query_timeout": TIMEOUT, "max_request_bytes": BODY_LIMIT},
+                          environ={})
+    return create_app(small, store=memory_store)
+
+
+@pytest.fixture()
+def small(limited: Any) -> Any:
+    """A client of the service with small limits."""
+    return limited.test_client()
+
+
+def names_the_limit(problem: dict[str, Any], setting: str, limit: object) -> None:
+    from service.openapi import openapi_spec
+
+    assert (problem["setting"], problem["limit"]) == (setting, limit)
+    assert set(problem) <= set(openapi_spec()["components"]["schemas"]["Problem"]["properties"])  # documented
+
+
+def test_default_limits() -> None:
+    """The defaults the issue asks for; the README's Limits table repeats them (tests/test_readme.py)."""
+    defaults = {s.name: s.default for s in SETTINGS}
+    assert defaults["max_results"] == 10_000
+    assert defaults["query_timeout"] == 10.0
+    assert defaults["max_request_bytes"] == 1 << 20
+    assert (defaults["rate_limit"], defaults["rate_limit_burst"], defaults["trusted_proxies"]) == (300, 60, 0)
+
+
+# -- question length, query length -------------------------------------------------------------------------
+@pytest.mark.parametrize("how", ["get", "post"])
+def test_question_too_long_names_the_limit(client: Any, settings: Settings, how: str) -> None:
+    limit = settings.max_question_length
+    question = "Who are the members of the GCC? " + "x" * limit
+    response = (client.get("/api/v1/answer", query_string={"q": question}) if how == "get"
+                else client.post("/api/v1/answer", json={"question": question}))
+    names_the_limit(assert_problem(response, 400, "invalid_question"), "max_question_length", limit)
+    near_miss = client.get("/api/v1/answer", query_string={"q": "Who are the members of the GCC?".ljust(limit)})
+    assert near_miss.status_code == 200
+
+
+@pytest.mark.parametrize("how", HOWS)
+def test_query_too_long_names_the_limit(client: Any, settings: Settings, how: str) -> None:
+    limit = settings.max_query_length
+    problem = assert_problem(send(client, how, "ASK {}" + " " * limit), 400, "query_too_long")
+    names_the_limit(problem, "max_query_length", limit)
+    assert send(client, how, "ASK {}" + " " * (limit - 6)).status_code == 200
+
+
+# -- request body --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("path", "content_type", "body"), [
+    ("/api/v1/answer", "application/json", lambda pad: json.dumps({"question": "Who left CENTO?" + " " * pad})),
+    ("/sparql", FORM, lambda pad: "query=ASK%20%7B%7D" + "%20" * pad),
+    ("/sparql", DIRECT, lambda pad: "ASK {}" + " " * pad),
+], ids=["answer-json", "sparql-form", "sparql-query"])
+def test_body_too_large_names_the_limit(small: Any, path: str, content_type: str, body: Any) -> None:
+    large, within = body(BODY_LIMIT).encode(), body(0).encode()
+    assert len(large) > BODY_LIMIT > len(within)
+    response = small.post(path, data=large, content_type=content_type)
+    problem = assert_problem(response, 413, "payload_too_large")
+    names_the_limit(problem, "max_request_bytes", BODY_LIMIT)
+    assert f"{BODY_LIMIT:,} bytes" in problem["detail"]
+    assert small.post(path, data=within, content_type=content_type).status_code == 200
+
+
+# -- nesting ---------------------------------------------------------------------------------------------------
+def nested(shape: str, depth: int) -> str:
+    """A legal query nesting `depth` levels of { ( [ in all (the braces of WHERE and FILTER( included)."""
+    if shape == "groups":
+        return "SELECT * WHERE " + "{ " * depth + "?s ?p ?o" + " }" * depth + " LIMIT 1"
+    if shape == "sums":  # the parser's deepest recursion per level: (1+(1+(…)))
+        return "ASK { FILTER(" + "(1+" * (depth - 2) + "1" + ")" * (depth - 2) + " > 0) }"
+    if shape == "lists":
+        inner = depth - 1
+        return "ASK { ?s ?p " + "( " * inner + "1" + " )" * inner + " }"
+    raise ValueError(shape)
+
+
+@pytest.mark.parametrize("shape", ["groups", "sums", "lists"])
+def test_nesting_is_counted_as_the_parser_sees_it(shape: str) -> None:
+    assert nesting_depth(nested(shape, 7)) == 7
+
+
+@pytest.mark.parametrize(("query", "depth"), [
+    ('ASK { ?s ?p "{{{{((((" }', 1), ("ASK { ?s ?p '''\n{{{{\n''' }", 1),
+    ("ASK { # {{{{\n ?s ?p ?o }", 1), ("PREFIX a: <http://a/#{x}>\nASK { ?s a: ?o }", 1),
+    ("ASK { FILTER(1<(2)) }", 3), (r"ASK \u007B \u007B ?s ?p ?o } }", 2), ("}}}{", 1),
+])
+def test_nesting_ignores_strings_iris_and_comments(query: str, depth: int) -> None:
+    assert nesting_depth(query) == depth
+
+
+@pytest.mark.parametrize("shape", ["groups", "sums", "lists"])
+@pytest.mark.parametrize("how", HOWS)
+def test_too_deep_is_a_bad_request_naming_the_limit(client: Any, settings: Settings, shape: str, how: str) -> None:
+    limit = settings.max_query_nesting
+    problem = assert_problem(send(client, how, nested(shape, limit + 1)), 400, "query_too_deep")
+    names_the_limit(problem, "max_query_nesting", limit)
+
+
+@pytest.mark.parametrize("shape", ["groups", "sums", "lists"])
+def test_the_deepest_allowed_query_is_answered(client: Any, settings: Settings, shape: str) -> None:
+    """At the limit the parser does not overflow (in the worker process that parses it)."""
+    response = send(client, "post_form", nested(shape, settings.max_query_nesting))
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+
+
+class RemoteLike:
+    """The embedded store dressed as a remote one: queries are checked and parsed in the request thread."""
+
+    kind = "remote"
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.asked: list[str] = []
+
+    def raw(self, query: str, *args: Any, **kwargs: Any) -> Any:
+        self.asked.append(query)
+        return self.inner.raw(query, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@pytest.fixture(scope="module")
+def remote_like(settings: Settings, memory_store: Any) -> tuple[Any, RemoteLike]:
+    from service.app import create_app
+
+    store = RemoteLike(memory_store)
+    return create_app(settings, store=store), store
+
+
+@pytest.mark.parametrize("shape", ["groups", "sums", "lists"])
+def test_nesting_through_a_remote_store(remote_like: tuple[Any, RemoteLike], settings: Settings, shape: str) -> None:
+    app, store = remote_like
+    client, limit = app.test_client(), settings.max_query_nesting
+    store.asked.clear()
+    assert_problem(send(client, "get", nested(shape, limit + 1)), 400, "query_too_deep")
+    assert store.asked == []  # refused before the store saw it
+    at_limit = send(client, "get", nested(shape, limit))
+    assert at_limit.status_code == 200, at_limit.get_data(as_text=True)[:300]
+    assert len(store.asked) == 1
+
+
+def test_nesting_through_a_real_remote_store(data_dir: Any) -> None:
+    """A remote store that answers anything: a deep query never reaches it, and is a 400, not a 500."""
+    from service.app import create_app
+    from tests.oxigraph_server import remote_settings
+    from tests.stub_store import reply, stub_store
+
+    no_rows = json.dumps({"head": {"vars": ["version", "triples"]}, "results": {"bindings": []}})
+    with stub_store(reply(body=no_rows)) as stub:
+        app = create_app(remote_settings(data_dir, stub.url, max_query_nesting=5), store=None)
+        client, asked_at_start = app.test_client(), stub.requests
+        for how in HOWS:
+            problem = assert_problem(send(client, how, nested("sums", 6)), 400, "query_too_deep")
+            names_the_limit(problem, "max_query_nesting", 5)
+        assert stub.requests == asked_at_start  # the queries never reached it
+
+
+def test_the_parser_backstop_names_the_limit_too(small: Any, app_settings_limited: Any) -> None:
+    """With the nesting check raised out of the way, rdflib's RecursionError is still a 400."""
+    app_settings_limited(max_query_nesting=10_000)
+    problem = assert_problem(send(small, "post_form", nested("sums", 60)), 400, "query_too_deep")
+    assert problem["setting"] == "max_query_nesting"
+
+
+@pytest.fixture()
+def app_settings_limited(limited: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    service_state = limited.extensions["sharaka"]
+
+    def change(**values: Any) -> None:
+        monkeypatch.setattr(service_state, "settings",
+                            Settings.load({**service_state.settings.values, **values}, environ={}))
+    return change
+
+
+# -- time: the issue's two pathological queries, on the full graph ------------------------------------------
+PRODUCT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+LONG = "a" * 1500 + "b"  # "^(a+)+$" backtracks exponentially on this in a backtracking engine
+
+
+def timed(client: Any, query: str, accept: str = RESULTS_JSON, how: str = "post_form") -> tuple[Any, float]:
+    started = time.perf_counter()
+    response = send(client, how, query, accept=accept)
+    return response, time.perf_counter() - started
+
+
+@pytest.fixture()
+def warm(small: Any) -> Any:
+    """Workers started (they load the graph once) before anything is timed."""
+    assert boolean(send(small, "get", ASK_3222).data, RESULTS_JSON) is True
+    return small
+
+
+def test_the_unbounded_product_is_cut_at_the_row_cap(client: Any, settings: Settings) -> None:
+    """Rows stream out of the store, so the row cap stops the work: a quick, truncated answer, never silent."""
+    send(client, "get", ASK_3222)  # workers started
+    response, elapsed = timed(client, PRODUCT, accept="text/csv")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert elapsed < settings.query_timeout
+    assert response.headers["X-Sharaka-Truncated"] == "true"
+    assert response.headers["X-Sharaka-Max-Results"] == str(settings.max_results)
+    assert len(result_rows(response.data, "text/csv")) == settings.max_results
+
+
+@pytest.mark.parametrize("query", [
+    PRODUCT + " ORDER BY ?i",  # every row must be found before the first is sent
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?x . ?c ?d ?y FILTER regex(CONCAT(STR(?x), STR(?y)), "^(a+)+$") }',
+], ids=["product-ordered", "product-counted", "regex-over-a-product"])
+def test_runaway_queries_stop_within_the_limit(warm: Any, query: str) -> None:
+    response, elapsed = timed(warm, query)
+    problem = assert_problem(response, 503, "query_timeout")
+    names_the_limit(problem, "query_timeout", TIMEOUT)
+    assert int(response.headers["Retry-After"]) >= 1
+    assert elapsed < TIMEOUT + 1
+    # the worker was killed and replaced: the next query is answered normally
+    assert boolean(send(warm, "get", ASK_3222).data, RESULTS_JSON) is True
+
+
+@pytest.mark.parametrize("query", [
+    f'SELECT ?x WHERE {{ BIND("{LONG}" AS ?x) FILTER regex(?x, "^(a+)+$") }}',
+    f'SELECT ?x WHERE {{ VALUES ?x {{ "{LONG}" "{LONG[:-1]}" }} FILTER regex(?x, "^(a+)+$") }}',
+], ids=["bind", "values"])
+def test_catastrophic_regex_on_a_long_literal(warm: Any, query: str) -> None:
+    """Oxigraph's regex engine does not backtrack (measured: ~0.1 s); either way the answer comes within the
+    limit, and it is the right one: only the string of a's matches."""
+    response, elapsed = timed(warm, query, how="post_direct")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert elapsed < TIMEOUT + 1
+    rows = result_rows(response.data, RESULTS_JSON)
+    assert [len(r["x"]) for r in rows] == ([] if "BIND" in query else [len(LONG) - 1])
+
+
+# -- read-only: no update, no SERVICE, no FROM that fetches or reads files; nothing ever goes out -------------
+class Listener:
+    """A TCP listener on 127.0.0.1 that counts the connections made to it (it never answers)."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.connections = 0
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.sock.close()
+
+
+@pytest.fixture()
+def listener() -> Any:
+    found = Listener()
+    yield found
+    found.close()
+
+
+UPDATES = ["INSERT DATA { <http://a/s> <http://a/p> <http://a/o> }", "DELETE WHERE { ?s ?p ?o }",
+           "DELETE DATA { <http://a/s> <http://a/p> <http://a/o> }", "LOAD <http://example.org/data.ttl>",
+           "LOAD SILENT <file:///etc/passwd> INTO GRAPH <http://a/g>", "CLEAR ALL", "CLEAR DEFAULT",
+           "DROP GRAPH <https://w3id.org/sharaka/graph/atop>", "DROP ALL", "CREATE GRAPH <http://a/g>",
+           "ADD DEFAULT TO <http://a/g>", "COPY DEFAULT TO <http://a/g>", "MOVE DEFAULT TO <http://a/g>",
+           "WITH <http://a/g> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }"]
+
+
+@pytest.mark.parametrize("update", UPDATES)
+@pytest.mark.parametrize("how", HOWS)
+def test_updates_are_refused_every_way(client: Any, how: str, update: str) -> None:
+    problem = assert_problem(send(client, how, update), 400, "forbidden_query")
+    assert "Update" in problem["detail"]
+
+
+FOREIGN = ["file:///etc/passwd", "http://example.org/data.ttl", "https://w3id.org/sharaka/graph/../../etc/passwd",
+           "file:///proc/self/environ"]
+FOREIGN_DATASETS = [
+    *[(f"SELECT * FROM <{iri}> WHERE {{ ?s ?p ?o }}", []) for iri in FOREIGN],
+    *[(f"SELECT * FROM NAMED <{iri}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", []) for iri in FOREIGN],
+    *[("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("default-graph-uri", iri)]) for iri in FOREIGN],
+    *[("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("named-graph-uri", iri)]) for iri in FOREIGN],
+]
+
+
+@pytest.mark.parametrize(("query", "params"), FOREIGN_DATASETS)
+@pytest.mark.parametrize("how", HOWS)
+def test_foreign_graphs_are_refused_every_way(client: Any, how: str, query: str,
+                                               params: list[tuple[str, str]]) -> None:
+    problem = assert_problem(send(client, how, query, params), 400, "forbidden_query")
+    assert "not a graph of this store" in problem["detail"]
+
+
+def outbound_attempts(port: int) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every way a query could make the service open a connection to 127.0.0.1:port."""
+    here = f"http://127.0.0.1:{port}"
+    return [
+        (f"SELECT * WHERE {{ SERVICE <{here}/sparql> {{ ?s ?p ?o }} }}", []),
+        (f"SELECT * WHERE {{ SERVICE SILENT <{here}/sparql> {{ ?s ?p ?o }} }}", []),
+        (f"SELECT * WHERE {{ \\u0053ERVICE <{here}/sparql> {{ ?s ?p ?o }} }}", []),
+        (f"SELECT * WHERE {{ ?s ?p ?o # x\r SERVICE <{here}/> {{ ?s ?p ?o }} \n }}", []),
+        (f"PREFIX x: <{here}/>\nASK {{ SERVICE x:sparql {{ ?s ?p ?o }} }}", []),
+        (f"SELECT * FROM <{here}/data.ttl> WHERE {{ ?s ?p ?o }}", []),
+        (f"SELECT * FROM NAMED <{here}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", []),
+        (f"LOAD <{here}/data.ttl>", []),
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("default-graph-uri", f"{here}/data.ttl")]),
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("named-graph-uri", f"{here}/data.ttl")]),
+        (f"DESCRIBE <{here}/thing>", []),  # describing an IRI is not dereferencing it: answered, from our graph
+    ]
+
+
+@pytest.mark.parametrize("store", ["embedded", "remote"])
+def test_no_outbound_request_is_ever_attempted(client: Any, remote_like: tuple[Any, RemoteLike], listener: Any,
+                                               store: str) -> None:
+    import socket
+
+    user = client if store == "embedded" else remote_like[0].test_client()
+    for query, params in outbound_attempts(listener.port):
+        for how in HOWS:
+            response = send(user, how, query, params, accept=None)
+            assert response.status_code in (200, 400), (query, response.get_data(as_text=True)[:300])
+            assert response.status_code == 200 or response.get_json()["code"] in ("forbidden_query",
+                                                                                "malformed_query")
+    time.sleep(0.5)  # a connection on its way would have arrived by now
+    assert listener.connections == 0
+    with socket.create_connection(("127.0.0.1", listener.port), timeout=5):
+        pass  # the listener does see a connection when one is made
+    deadline = time.monotonic() + 5
+    while listener.connections == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert listener.connections == 1

@@ -1,0 +1,60 @@
+"""The load and fault scripts, run short: their structural guarantees hold (0 5xx on well-formed requests,
+pathological queries cut within the limit + 1 s, only clear 503/504 problem+json while the store is down,
+200s again after it restarts, without restarting the service)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.oxigraph_server import require_oxigraph
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.server
+
+
+def run_script(name: str, args: list[str], data_dir: Path, out: Path, timeout: float) -> dict:  # type: ignore[type-arg]
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    command = [sys.executable, str(ROOT / "benchmarks" / name), *args, "--data-dir", str(data_dir), "--out", str(out)]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    return json.loads(out.with_suffix(".json").read_text())
+
+
+def test_load_run_short(data_dir: Path, tmp_path: Path) -> None:
+    result = run_script("load.py", ["--duration", "8", "--blocks", "1", "--workers", "2", "--users", "4",
+                                    "--pathological", "0.05", "--query-timeout", "3"], data_dir, tmp_path / "load", 150)
+    assert result["verdict"]["5xx_on_well_formed"] == 0
+    assert result["phase_a"]["requests"] > 0 and result["phase_b"]["requests"] > 0
+    patho = result["pathological"]
+    assert patho["n"] > 0, "phase B sent no pathological query"
+    assert patho["answered_200"] == 0 and patho["over_limit_plus_1"] == 0 and patho["max_s"] <= 4.0
+    assert set(patho["codes"]) <= {"query_timeout", "query_busy"} and patho["all_problem_json"]
+    assert all(p["rss_mb"] > 0 for p in result["processes"])
+
+
+@pytest.mark.remote
+def test_fault_run_short(data_dir: Path, tmp_path: Path) -> None:
+    require_oxigraph()
+    result = run_script("faults.py", ["--duration", "16", "--workers", "2", "--users", "4", "--store-timeout", "2",
+                                      "--freeze", "3"], data_dir, tmp_path / "faults", 150)
+    assert set(result["events"]) == {"kill", "restart", "freeze", "resume"}
+    assert result["errors_not_clear_problem_json"] == 0
+    assert result["errors_slower_than_store_timeout_plus_1s"] == 0
+    assert set(result["readyz_while_down"]) == {503}
+    assert result["readyz_at_end"] == 200
+    codes = {key.split()[1] for key in result["errors_by_code"]}
+    assert codes <= {"store_unavailable", "store_timeout"} and "store_unavailable" in codes
+    # back to 200s after the restart and after the freeze, the service never restarted
+    resume = result["events"]["resume"]
+    after = [row for row in result["timeline"] if row["t_s"] >= resume + 1 and len(row) > 1]
+    assert after and all(set(row) <= {"t_s", "200"} for row in after), after
+    restart, freeze = result["events"]["restart"], result["events"]["freeze"]
+    between = [row for row in result["timeline"] if restart + 1 <= row["t_s"] < freeze - 1]
+    assert any(row.get("200") for row in between)
