@@ -144,7 +144,7 @@ def test_quick_run_writes_json_markdown_and_svg(tmp_path: Path, data_dir: Path) 
     assert all(e["slope"] is not None for e in results["growth"]["exponents"].values())
     assert results["growth"]["by_size"]["2"]["quads"] > results["growth"]["by_size"]["1"]["quads"]
     assert results["http"]["best_answers_per_s"] > 0
-    assert all(r["server_errors"] == 0 for r in results["http"]["runs"].values())
+    assert all(set(r["status"]) == {"200"} for r in results["http"]["runs"].values())  # no 429: limit off
     markdown = (tmp_path / "latest.md").read_text(encoding="utf-8")
     for heading in ("## Targets", "## Question answering", "## SPARQL mix", "## Start-up", "## Growth",
                     "## Answers over HTTP"):
