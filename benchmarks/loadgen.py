@@ -391,6 +391,8 @@ PATHOLOGICAL_QUERIES: tuple[str, ...] = (
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i",
     'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?x . ?t ?q ?y . '
     'FILTER regex(CONCAT(STR(?x), STR(?y), STR(?x), STR(?y)), "^(a+)+$") }',
+    # Expensive, but not by its shape (one connected join: ~10^9 rows): only the fast lane's CPU slice tells.
+    SK + "SELECT (COUNT(*) AS ?n) WHERE { ?a sk:hasParty ?x . ?b sk:hasParty ?x . ?c sk:hasParty ?x }",
 )
 
 NATIONS = ("PAK", "TUR", "EGY", "SAU", "IRN", "IDN", "MYS", "QAT", "ARE", "JOR", "MAR", "DZA", "NGA", "USA", "CHN")
