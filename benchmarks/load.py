@@ -1,13 +1,20 @@
 """Load run: gunicorn with several workers on the embedded store, a realistic mix, with and without
 pathological SPARQL queries. Bounded in time; 127.0.0.1 only.
 
-    python benchmarks/load.py [--duration 60] [--workers 2] [--users 8] [--pathological 0.05]
+    python benchmarks/load.py [--duration 60] [--workers 2] [--users 32] [--think auto] [--pathological 0.05]
                               [--query-timeout 10] [--repeat-pathological]
 
-Phase A: the normal mix (chat 45 %, API 30 %, SPARQL 25 %). Phase B: the same mix with `--pathological`
-of all requests being pathological SPARQL queries (each a fresh text unless --repeat-pathological).
-The phases alternate in `--blocks` blocks (A B A B …) so that other load on the machine weighs on both.
-Rate limiting is switched off (SHARAKA_RATE_LIMIT=0): one machine sends everything from 127.0.0.1.
+The service runs as behind one reverse proxy (SHARAKA_TRUSTED_PROXIES=1): every virtual user names its own
+address in X-Forwarded-For, and the pathological queries come from three addresses of their own, so the
+per-client rules (the slow lane's share, the memory of clients whose queries overran) work as in production.
+Rate limiting is off (SHARAKA_RATE_LIMIT=0) so that it measures the lanes, not the limiter.
+
+Capacity: the normal mix in a closed loop (`--capacity-users` users, no think time) for one block: the
+requests/s the service can take. Phase A: the normal mix (chat 45 %, API 30 %, SPARQL 25 %) from `--users`
+users thinking between requests (exponential; `--think auto` picks the mean so that phase A runs at about
+half the capacity). Phase B: the same with `--pathological` of all requests being pathological SPARQL queries
+(each a fresh text unless --repeat-pathological). A and B alternate in `--blocks` blocks (A B A B …) so that
+other load on the machine weighs on both.
 Prints, and writes to benchmarks/results/load-latest.{json,md}: requests/s, p50/p95/p99 per kind, status
 counts, 5xx on well-formed requests (target 0), how pathological queries ended (status, time vs the
 limit + 1 s), the p99 ratio B/A of normal requests (target ≤ 2), and the RSS of every service process.
@@ -28,6 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.loadgen import (
+    PATHOLOGICAL_ADDRESSES,
     RESEARCHER_QUERIES,
     LoadReport,
     Mix,
@@ -86,12 +94,28 @@ def pathological_summary(report: LoadReport, limit_s: float) -> dict[str, Any]:
     }
 
 
+def auto_think(capacity: LoadReport, users: int) -> float:
+    """The mean think time that makes `users` send about half of the measured capacity: each user's cycle
+    (think + answer) is users / (capacity / 2); the answer time is taken as the capacity run's median, an
+    over-estimate at half the load, so the rate comes out at half or a little under."""
+    rate = capacity.requests_per_s / 2
+    if rate <= 0:
+        return 1.0
+    answer_s = percentile([s.latency_s for s in capacity.normal], 50)
+    return max(0.05, users / rate - answer_s)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds per phase")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=16, help="threads per gunicorn worker")
-    parser.add_argument("--users", type=int, default=8, help="closed-loop virtual users")
+    parser.add_argument("--users", type=int, default=32, help="virtual users of phases A and B (they think)")
+    parser.add_argument("--think", default="auto",
+                        help="mean think time of a user in seconds, or 'auto': phase A at about half the capacity")
+    parser.add_argument("--capacity-users", type=int, default=8, help="closed-loop users of the capacity run")
+    parser.add_argument("--capacity-duration", type=float, default=0.0,
+                        help="seconds of the capacity run (0: one block)")
     parser.add_argument("--pathological", type=float, default=0.05, help="share of pathological requests in B")
     parser.add_argument("--repeat-pathological", action="store_true",
                         help="send the same few pathological texts (as a client retrying) instead of fresh ones")
@@ -105,27 +129,37 @@ def main() -> int:
     args = parser.parse_args()
 
     env = {"SHARAKA_RATE_LIMIT": "0", "SHARAKA_STORE": "memory", "SHARAKA_QUERY_TIMEOUT": str(args.query_timeout),
-           "SHARAKA_LOG_LEVEL": "WARNING"}
-    print(f"gunicorn -w {args.workers} --threads {args.threads} --preload on 127.0.0.1, {args.users} users, "
-          f"{args.duration:g} s per phase; SHARAKA_RATE_LIMIT=0 (rate limiting off: all load comes from 127.0.0.1)")
+           "SHARAKA_LOG_LEVEL": "WARNING", "SHARAKA_TRUSTED_PROXIES": "1"}
+    print(f"gunicorn -w {args.workers} --threads {args.threads} --preload on 127.0.0.1, as behind one reverse proxy "
+          "(SHARAKA_TRUSTED_PROXIES=1: each virtual user has its own X-Forwarded-For address, the pathological "
+          f"queries come from {len(PATHOLOGICAL_ADDRESSES)} addresses of their own); rate limiting off "
+          f"(SHARAKA_RATE_LIMIT=0); {args.duration:g} s per phase")
     started = time.monotonic()
     with gunicorn_server(args.workers, env, args.data_dir, threads=args.threads) as url:
         questions = load_questions()
         queries = answer_queries(url, questions[::7])
         sparql = [*RESEARCHER_QUERIES, *queries]
         # Warm-up (not counted): every gunicorn worker starts its SPARQL lanes on its first query.
-        run_load(url, realistic_mix(url, Mix(), questions, sparql), min(5.0, args.duration), args.users, seed=999)
-        # The phases alternate in blocks (A B A B …), so that other work on the machine weighs on both alike.
+        run_load(url, realistic_mix(url, Mix(), questions, sparql), min(5.0, args.duration), args.capacity_users,
+                 seed=999, forwarded=True)
         mix_b = Mix(pathological=args.pathological, fresh_pathological=not args.repeat_pathological)
         pick_a, pick_b = (realistic_mix(url, mix, questions, sparql) for mix in (Mix(), mix_b))
         block = args.duration / args.blocks
+        # Capacity: the normal mix as fast as the service answers it.
+        capacity = run_load(url, pick_a, args.capacity_duration or block, args.capacity_users, args.seed + 100,
+                            forwarded=True)
+        think = auto_think(capacity, args.users) if args.think == "auto" else float(args.think)
+        print(f"capacity (closed loop, {args.capacity_users} users): {capacity.requests_per_s:.1f} req/s; "
+              f"phases A and B: {args.users} users thinking {think:.2f} s on average", flush=True)
+        # The phases alternate in blocks (A B A B …), so that other work on the machine weighs on both alike.
         blocks_a, blocks_b = [], []
         for i in range(args.blocks):
-            blocks_a.append(run_load(url, pick_a, block, args.users, args.seed + i))
-            blocks_b.append(run_load(url, pick_b, block, args.users, args.seed + i))
+            blocks_a.append(run_load(url, pick_a, block, args.users, args.seed + i, think_s=think, forwarded=True))
+            blocks_b.append(run_load(url, pick_b, block, args.users, args.seed + i, think_s=think, forwarded=True))
             print(f"block {i + 1}/{args.blocks}: A {blocks_a[-1].requests_per_s:.1f} req/s, "
                   f"B {blocks_b[-1].requests_per_s:.1f} req/s", flush=True)
         phase_a, phase_b = LoadReport.merged(blocks_a), LoadReport.merged(blocks_b)
+        print(capacity.to_markdown("Capacity: normal mix, closed loop"), "\n", flush=True)
         print(phase_a.to_markdown("Phase A: normal mix"), "\n", flush=True)
         print(phase_b.to_markdown(f"Phase B: with {args.pathological:.0%} pathological SPARQL"), "\n", flush=True)
         rss = process_tree_rss(url)
@@ -140,14 +174,21 @@ def main() -> int:
         "p99_normal_a_ms": p99_a, "p99_normal_b_ms": p99_b, "p99_ratio_b_over_a": round(ratio, 2),
         "p99_ratio_target": TARGET_P99_RATIO,
         "pathological_cut_within_limit_plus_1s": patho["over_limit_plus_1"] == 0 and patho["answered_200"] == 0,
+        "capacity_requests_per_s": round(capacity.requests_per_s, 1),
+        "phase_a_share_of_capacity": round(phase_a.requests_per_s / capacity.requests_per_s, 2)
+        if capacity.requests_per_s else None,
     }
     summary = {"settings": {**vars(args), "data_dir": str(args.data_dir), "out": str(args.out),
-                            "rate_limit": "0 (off)"},
-               "phase_a": phase_a.summary(), "phase_b": phase_b.summary(), "pathological": patho,
+                            "rate_limit": "0 (off)", "trusted_proxies": 1, "think_s": round(think, 3)},
+               "capacity": capacity.summary(), "phase_a": phase_a.summary(), "phase_b": phase_b.summary(),
+               "pathological": patho,
                "processes": rss, "total_rss_mb": round(sum(p["rss_mb"] for p in rss), 1),
                "verdict": verdict, "wall_s": round(time.monotonic() - started, 1)}
 
-    lines = [f"Pathological queries: {patho['n']}, statuses {patho['status']}, codes {patho['codes']}, "
+    lines = [f"Capacity (closed loop, {args.capacity_users} users, no think time): "
+             f"**{capacity.requests_per_s:.1f} requests/s**; phase A ran at {phase_a.requests_per_s:.1f} requests/s "
+             f"({verdict['phase_a_share_of_capacity']} of it) with {args.users} users thinking {think:.2f} s",
+             f"Pathological queries: {patho['n']}, statuses {patho['status']}, codes {patho['codes']}, "
              f"time to answer p50 {patho['p50_s']} s / max {patho['max_s']} s "
              f"(limit + 1 s = {patho['limit_plus_1_s']} s; {patho['over_limit_plus_1']} over), "
              f"all problem+json: {patho['all_problem_json']}",
@@ -164,8 +205,10 @@ def main() -> int:
     args.out.with_suffix(".json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     markdown = [f"# Load run ({time.strftime('%Y-%m-%d %H:%M')})", "",
                 f"`python benchmarks/load.py --duration {args.duration:g} --workers {args.workers} --users {args.users}"
-                f" --pathological {args.pathological}{' --repeat-pathological' if args.repeat_pathological else ''}`"
-                " (SHARAKA_RATE_LIMIT=0)", "",
+                f" --think {args.think} --pathological {args.pathological}"
+                f"{' --repeat-pathological' if args.repeat_pathological else ''}`"
+                " (SHARAKA_RATE_LIMIT=0; SHARAKA_TRUSTED_PROXIES=1, a client address per user)", "",
+                capacity.to_markdown("Capacity: normal mix, closed loop"), "",
                 phase_a.to_markdown("Phase A: normal mix"), "",
                 phase_b.to_markdown(f"Phase B: with {args.pathological:.0%} pathological SPARQL"), "",
                 *[f"- {line}" for line in lines]]

@@ -8,9 +8,13 @@
 - `gunicorn_server` starts `gunicorn --preload 'service.app:create_app()'` on a free 127.0.0.1 port in its own
   process group, waits for /readyz, yields the base URL and stops the whole group (gunicorn, its workers and
   their SPARQL worker processes) when the block ends, whatever happens in it.
-- `run_load` runs closed-loop virtual users (one thread and one keep-alive connection each) for `duration_s`;
-  every request is recorded (kind, status, latency, problem code). It always ends: no request is started after
-  the duration and none may take longer than `request_timeout`.
+- `run_load` runs virtual users (one thread and one keep-alive connection each) for `duration_s`: closed-loop
+  (the next request as soon as the answer is in: the service's capacity) or paced, each user thinking between
+  requests (exponential, mean `think_s`). With `forwarded=True` each user sends `X-Forwarded-For: 10.0.x.y` of its
+  own and pathological requests come from their own few addresses (`PATHOLOGICAL_ADDRESSES`), as clients behind a
+  reverse proxy look to a service started with SHARAKA_TRUSTED_PROXIES=1. Every request is recorded (kind,
+  status, latency, problem code, client). It always ends: no request is started after the duration and none may
+  take longer than `request_timeout`.
 - `LoadReport` gives requests/s, p50/p95/p99 per kind and for normal vs pathological requests, status counts,
   5xx on well-formed requests, a per-second timeline, and JSON / Markdown renderings.
 - `realistic_mix` draws from the real question sets (tests/questions/*.jsonl), the bound SPARQL the service
@@ -41,6 +45,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEM_JSON = "application/problem+json"
+# A user opens a fresh connection after this long idle, as browsers do: gunicorn closes idle keep-alive connections
+# after 2 s (its --keep-alive), and a request written into one it is closing fails with no answer.
+IDLE_RECONNECT_S = 1.0
+# The few clients the pathological queries come from (the users are 10.0.x.y).
+PATHOLOGICAL_ADDRESSES = ("10.66.0.1", "10.66.0.2", "10.66.0.3")
+
+
+def user_address(index: int) -> str:
+    return f"10.0.{index // 250}.{index % 250 + 1}"
 
 
 # -- the server ------------------------------------------------------------------------------------
@@ -135,13 +148,16 @@ class Sample:
     problem: str = ""  # the problem+json `code` of an error, or why there was no answer
     problem_json: bool = False  # the error came as application/problem+json
     what: str = ""  # for errors on normal requests: what was sent and the error's detail, shortened
+    client: str = ""  # the X-Forwarded-For address it was sent with ("" when none)
 
 
 Pick = Callable[[random.Random], RequestSpec]
 
 
-def _send(conn: http.client.HTTPConnection, spec: RequestSpec) -> tuple[int, str, bool, str]:
+def _send(conn: http.client.HTTPConnection, spec: RequestSpec, client: str) -> tuple[int, str, bool, str]:
     headers = {"Connection": "keep-alive", **spec.headers}
+    if client:
+        headers["X-Forwarded-For"] = client
     conn.request(spec.method, spec.path, body=spec.body, headers=headers)
     response = conn.getresponse()
     body = response.read()
@@ -160,8 +176,11 @@ def _send(conn: http.client.HTTPConnection, spec: RequestSpec) -> tuple[int, str
 
 def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, seed: int,
              request_timeout: float = 30.0, max_background: int = 64,
-             on_tick: Callable[[float], None] | None = None) -> LoadReport:
-    """Closed-loop load: `concurrency` users each send a request, wait for the answer, send the next.
+             on_tick: Callable[[float], None] | None = None, think_s: float = 0.0,
+             forwarded: bool = False) -> LoadReport:
+    """`concurrency` users each send a request, wait for the answer, think (exponential, mean `think_s`; 0:
+    closed loop, no thinking), send the next. With `forwarded`, each user names its own address in
+    X-Forwarded-For, and pathological requests one of PATHOLOGICAL_ADDRESSES.
 
     Pathological requests are sent aside on their own connections (at most `max_background` at a time), so
     they stay their share of the requests started. No request starts after `duration_s`; a request still
@@ -178,10 +197,10 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
     background = threading.BoundedSemaphore(max_background)
     extra_threads: list[threading.Thread] = []
 
-    def record(spec: RequestSpec, conn: http.client.HTTPConnection) -> None:
+    def record(spec: RequestSpec, conn: http.client.HTTPConnection, client: str) -> None:
         t0 = time.monotonic()
         try:
-            status, problem, is_problem, detail = _send(conn, spec)
+            status, problem, is_problem, detail = _send(conn, spec, client)
         except Exception as exc:  # no answer, whatever the reason: recorded, and the user goes on
             status, problem, is_problem, detail = 0, type(exc).__name__, False, str(exc)
             conn.close()  # a fresh connection for the next request
@@ -193,12 +212,12 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
             sent = f"{spec.method} {spec.path[:200]} {(spec.body or b'').decode()[:100]}"
             what = f"{sent} → {detail[:200]}" if failed else ""
             samples.append(Sample(spec.kind, spec.pathological, status, t0 - started, t1 - t0, problem, is_problem,
-                                  what))
+                                  what, client))
 
-    def send_aside(spec: RequestSpec) -> None:
+    def send_aside(spec: RequestSpec, client: str) -> None:
         conn = http.client.HTTPConnection(host, port, timeout=request_timeout)
         try:
-            record(spec, conn)
+            record(spec, conn, client)
         finally:
             conn.close()
             background.release()
@@ -206,18 +225,28 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
     def user(index: int) -> None:
         rng = random.Random(seed * 1000 + index)
         conn = http.client.HTTPConnection(host, port, timeout=request_timeout)
+        own = user_address(index) if forwarded else ""
+        last_answer = time.monotonic()
+        if think_s > 0:  # users do not start in step
+            time.sleep(min(rng.uniform(0, 2 * think_s), max(0.0, stop_at - time.monotonic())))
         try:
             while time.monotonic() < stop_at:
                 spec = pick(rng)
-                # A pathological query is sent aside (as from another tab) so that it is 5 % of the requests
+                # A pathological query is sent aside (by another client) so that it is its share of the requests
                 # started, rather than holding this user for its whole time limit.
                 if spec.pathological and background.acquire(blocking=False):
-                    thread = threading.Thread(target=send_aside, args=(spec,), daemon=True)
+                    other = rng.choice(PATHOLOGICAL_ADDRESSES) if forwarded else ""
+                    thread = threading.Thread(target=send_aside, args=(spec, other), daemon=True)
                     with lock:
                         extra_threads.append(thread)
                     thread.start()
-                    continue
-                record(spec, conn)
+                else:
+                    if time.monotonic() - last_answer > IDLE_RECONNECT_S:
+                        conn.close()  # http.client connects again for the next request
+                    record(spec, conn, own)
+                    last_answer = time.monotonic()
+                if think_s > 0:
+                    time.sleep(min(rng.expovariate(1 / think_s), max(0.0, stop_at - time.monotonic())))
         finally:
             conn.close()
 
@@ -237,7 +266,7 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
     elapsed = time.monotonic() - started
     with lock:
         return LoadReport(list(samples), duration_s=min(elapsed, duration_s), wall_s=elapsed,
-                          concurrency=concurrency)
+                          concurrency=concurrency, think_s=think_s)
 
 
 # -- the report ------------------------------------------------------------------------------------
@@ -265,6 +294,7 @@ class LoadReport:
     duration_s: float
     wall_s: float
     concurrency: int
+    think_s: float = 0.0
 
     @property
     def normal(self) -> list[Sample]:
@@ -321,7 +351,9 @@ class LoadReport:
     def summary(self) -> dict[str, Any]:
         return {
             "requests": len(self.samples), "duration_s": round(self.duration_s, 1),
-            "wall_s": round(self.wall_s, 1), "concurrency": self.concurrency,
+            "wall_s": round(self.wall_s, 1), "concurrency": self.concurrency, "think_s": round(self.think_s, 3),
+            "clients": len({s.client for s in self.normal}),
+            "pathological_clients": sorted({s.client for s in self.pathological}),
             "requests_per_s": round(self.requests_per_s, 1), "latency": self.latency(),
             "status": self.status_counts(), "status_by_kind": self.status_by_kind(),
             "errors": self.problems(), "server_errors_on_normal": len(self.server_errors_on_normal()),
@@ -337,7 +369,8 @@ class LoadReport:
             samples += [replace(s, started_s=s.started_s + offset) for s in report.samples]
             offset += report.wall_s
         return cls(samples, duration_s=sum(r.duration_s for r in reports), wall_s=offset,
-                   concurrency=max((r.concurrency for r in reports), default=0))
+                   concurrency=max((r.concurrency for r in reports), default=0),
+                   think_s=max((r.think_s for r in reports), default=0.0))
 
     def to_json(self, samples: bool = False) -> str:
         data = self.summary()
@@ -348,7 +381,9 @@ class LoadReport:
     def to_markdown(self, title: str = "Load run") -> str:
         s = self.summary()
         lines = [f"### {title}", "",
-                 f"{s['requests']} requests in {s['duration_s']} s with {s['concurrency']} users: "
+                 f"{s['requests']} requests in {s['duration_s']} s with {s['concurrency']} users "
+                 + (f"thinking {s['think_s']:g} s on average" if s["think_s"] else "in a closed loop (no think time)")
+                 + ": "
                  f"**{s['requests_per_s']} requests/s**; 5xx or no answer on well-formed requests: "
                  f"**{s['server_errors_on_normal']}**", "",
                  "| kind | n | p50 ms | p95 ms | p99 ms | max ms | statuses |", "|---|---|---|---|---|---|---|"]
@@ -391,6 +426,8 @@ PATHOLOGICAL_QUERIES: tuple[str, ...] = (
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i",
     'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?x . ?t ?q ?y . '
     'FILTER regex(CONCAT(STR(?x), STR(?y), STR(?x), STR(?y)), "^(a+)+$") }',
+    # Expensive, but not by its shape (one connected join: ~10^9 rows): only the fast lane's CPU slice tells.
+    SK + "SELECT (COUNT(*) AS ?n) WHERE { ?a sk:hasParty ?x . ?b sk:hasParty ?x . ?c sk:hasParty ?x }",
 )
 
 NATIONS = ("PAK", "TUR", "EGY", "SAU", "IRN", "IDN", "MYS", "QAT", "ARE", "JOR", "MAR", "DZA", "NGA", "USA", "CHN")

@@ -93,9 +93,18 @@ def open_worker_store(graph_path: str, disk_path: str | None, nice: int) -> None
     _WORKER_GRAPHS = frozenset(g.value for g in _WORKER_STORE.inner.named_graphs())
 
 
-def run_in_worker(query: Query, cpu_limit: float | None = None) -> RawResult:
+class ObviouslyExpensive(Exception):
+    """The fast lane declines a query whose shape says it is expensive (sharaka.query_cost), before running it."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def run_in_worker(query: Query, cpu_limit: float | None = None, judge_cost: bool = False) -> RawResult:
     """Parse, check and run: parsing a contrived query can take seconds, so it happens here too,
-    under the time limit, where it can be killed.
+    under the time limit, where it can be killed. With `judge_cost` (the fast lane), a query whose shape is
+    obviously expensive is not run: ObviouslyExpensive, having cost only its parse.
 
     With `cpu_limit`, the kernel ends this worker with SIGPROF once the query has used that much CPU time
     (SIGPROF's default action; no Python handler, which could not run while Oxigraph holds the interpreter).
@@ -105,17 +114,19 @@ def run_in_worker(query: Query, cpu_limit: float | None = None) -> RawResult:
     if cpu_limit is not None:
         signal.setitimer(signal.ITIMER_PROF, max(cpu_limit, 0.001))
     try:
-        return check_and_run(_WORKER_STORE, query, _WORKER_GRAPHS)
+        return check_and_run(_WORKER_STORE, query, _WORKER_GRAPHS, judge_cost)
     finally:
         if cpu_limit is not None:
             signal.setitimer(signal.ITIMER_PROF, 0)
 
 
-def check_and_run(store: Store, query: Query, graphs: frozenset[str] | None) -> RawResult:
-    parsed = check_query(query.text, query.max_length, graphs)
+def check_and_run(store: Store, query: Query, graphs: frozenset[str] | None, judge_cost: bool = False) -> RawResult:
+    parsed = check_query(query.text, query.max_length, graphs, judge_cost=judge_cost)
     if query.dataset is not None:  # the protocol's dataset replaces the query's FROM
         for iri in (*query.dataset.default_graphs, *query.dataset.named_graphs):
             check_graph_iri(iri, "default-graph-uri or named-graph-uri", graphs)
+    if parsed.expensive:  # after every check that refuses it: a bad query gets its 400 from the fast lane
+        raise ObviouslyExpensive(parsed.expensive)
     return store.raw(parsed.text, query.result_media_type, query.graph_media_type,
                      query.dataset or parsed.dataset, limit=query.limit)
 

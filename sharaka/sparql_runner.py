@@ -14,6 +14,12 @@ Two lanes, so that normal queries never wait behind expensive ones:
   its share of them, the query is refused at once (503 query_busy, Retry-After). Only queries known to be
   expensive are ever refused that way. A query that overran the slice is remembered (by its text), so
   that sending it again goes straight to the slow lane instead of burning another fast slice.
+- Before running a query the fast lane looks at its parsed shape (sharaka.query_cost): an obvious cross
+  product, a `?s ?p ?o` joined by nothing, an open `*` path… goes to the slow lane having cost only its parse
+  (milliseconds), not a whole slice, and without a fast worker killed and replaced.
+- A client (its address, as the rate limiter sees it) whose queries overran the slice `client_overruns`
+  times within `client_window_s` sends its next queries straight to the slow lane for `client_probation_s`:
+  fresh pathological texts from one client cost the fast lane a couple of slices, not one each.
 - A query ends within `query_timeout` (+ the time to notice) in every case: 503 query_timeout.
 
 Workers start with "forkserver" (or "spawn"), never "fork": the service has threads, and a forked
@@ -30,14 +36,22 @@ import multiprocessing
 import signal
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 from sharaka.errors import QueryBusy, QueryTimeout, SharakaError, StoreUnavailable
-from sharaka.query_workers import Query, check_and_run, disk_copy, noop, open_worker_store, run_in_worker
+from sharaka.query_workers import (
+    ObviouslyExpensive,
+    Query,
+    check_and_run,
+    disk_copy,
+    noop,
+    open_worker_store,
+    run_in_worker,
+)
 from sharaka.settings import Settings
 from sharaka.store import RawResult, Store
 
@@ -50,6 +64,7 @@ SLOW_NICE = 10
 # replaced, pickling): the difference between "limit" and "limit + the time to notice".
 GRACE_S = 0.5
 REMEMBERED_QUERIES = 1024
+REMEMBERED_CLIENTS = 4096
 
 
 class OutOfTime(Exception):
@@ -90,12 +105,12 @@ class Lane:
     def warm(self) -> None:
         self.pool.schedule(noop)
 
-    def run(self, query: Query, limit: float, cpu_limit: float | None = None) -> RawResult:
+    def run(self, query: Query, limit: float, cpu_limit: float | None = None, judge_cost: bool = False) -> RawResult:
         """Run an admitted query for at most `limit` seconds (and `cpu_limit` seconds of CPU time);
-        OutOfTime if it was stopped."""
+        OutOfTime if it was stopped; ObviouslyExpensive (not run) if `judge_cost` and its shape says so."""
         from pebble import ProcessExpired
 
-        future = self.pool.schedule(run_in_worker, args=(query, cpu_limit), timeout=limit)
+        future = self.pool.schedule(run_in_worker, args=(query, cpu_limit, judge_cost), timeout=limit)
         try:
             return future.result(timeout=limit + GRACE_S)
         except (FutureTimeout, TimeoutError):  # pebble's timeout, or ours while a worker was replaced
@@ -128,10 +143,16 @@ def fingerprint(query: Query) -> str:
 
 
 class QueryRunner:
-    """The fast and the slow lane of one service process, and what it remembers about past queries."""
+    """The fast and the slow lane of one service process, and what it remembers about past queries and clients."""
 
-    def __init__(self, graph_path: Path, fast_workers: int, slow_workers: int) -> None:
+    # A client with this many fast-slice overruns within the window goes straight to the slow lane for a while.
+    client_overruns = 2
+    client_window_s = 60.0
+    client_probation_s = 60.0
+
+    def __init__(self, graph_path: Path, fast_workers: int, slow_workers: int, judge_cost: bool = True) -> None:
         self.graph_path = graph_path
+        self.judge_cost = judge_cost  # off only to measure what the static check saves (benchmarks/lanes.py)
         disk_path = disk_copy(graph_path)
         self.fast = Lane("fast", graph_path, disk_path, fast_workers)
         self.slow = Lane("slow", graph_path, disk_path, slow_workers, nice=SLOW_NICE) if slow_workers > 0 else None
@@ -141,6 +162,7 @@ class QueryRunner:
         self._lock = threading.Lock()
         self._expensive: OrderedDict[str, None] = OrderedDict()
         self._slow_by_client: Counter[str] = Counter()
+        self._overruns: OrderedDict[str, deque[float]] = OrderedDict()  # client → times of its recent overruns
 
     @property
     def broken(self) -> bool:
@@ -157,26 +179,34 @@ class QueryRunner:
     def run(self, query: Query, timeout: float, fast_slice: float, client: str = "") -> RawResult:
         deadline = time.monotonic() + timeout
         key = fingerprint(query)
-        if not self.known_expensive(key):
+        why = ("this query runs longer than the fast lane allows" if self.known_expensive(key)
+               else "your recent queries ran longer than the fast lane allows" if self.on_probation(client)
+               else "")
+        if not why:
             if not self.fast.admit(wait=timeout):
                 raise QueryTimeout(f"the endpoint is busy with other queries; none finished within {timeout:g} s. "
                                    "Try again shortly")
             try:
-                return self.fast.run(query, deadline - time.monotonic(), cpu_limit=fast_slice)
+                return self.fast.run(query, deadline - time.monotonic(), cpu_limit=fast_slice,
+                                     judge_cost=self.judge_cost)
             except OutOfTime:
                 self._remember(key)
+                self._note_overrun(client)
+                why = "this query runs longer than the fast lane allows"
+            except ObviouslyExpensive as exc:
+                self._remember(key)
+                why = f"this query is expensive by its shape ({exc.reason})"
             finally:
                 self.fast.release()
-        return self._run_slow(query, key, deadline, timeout, client)
+        return self._run_slow(query, key, deadline, timeout, client, why)
 
-    def _run_slow(self, query: Query, key: str, deadline: float, timeout: float, client: str) -> RawResult:
+    def _run_slow(self, query: Query, key: str, deadline: float, timeout: float, client: str, why: str) -> RawResult:
         remaining = deadline - time.monotonic()
         if self.slow is None or remaining <= GRACE_S:
             raise self._timeout(timeout)
         refused = self._admit_slow(client)
         if refused:
-            raise QueryBusy(f"this query runs longer than the fast lane allows, and {refused}; "
-                            "try again shortly, or narrow it (more patterns bound, a LIMIT)")
+            raise QueryBusy(f"{why}, and {refused}; try again shortly, or narrow it (more patterns bound, a LIMIT)")
         started = time.monotonic()
         try:
             result = self.slow.run(query, remaining)
@@ -210,6 +240,30 @@ class QueryRunner:
     def _forget(self, key: str) -> None:
         with self._lock:
             self._expensive.pop(key, None)
+
+    def _note_overrun(self, client: str) -> None:
+        if not client or self.client_overruns <= 0:
+            return
+        now = time.monotonic()
+        with self._lock:
+            times = self._overruns.setdefault(client, deque(maxlen=self.client_overruns))
+            times.append(now)
+            self._overruns.move_to_end(client)
+            while len(self._overruns) > REMEMBERED_CLIENTS:
+                self._overruns.popitem(last=False)
+
+    def on_probation(self, client: str) -> bool:
+        """Whether this client's queries overran the fast slice `client_overruns` times within `client_window_s`,
+        the last less than `client_probation_s` ago."""
+        with self._lock:
+            times = self._overruns.get(client)
+            if not times or len(times) < self.client_overruns:
+                return False
+            now = time.monotonic()
+            if now - times[-1] > self.client_probation_s:
+                del self._overruns[client]
+                return False
+            return times[-1] - times[0] <= self.client_window_s
 
     def _admit_slow(self, client: str) -> str:
         """A slow worker for this client, or why not ("" when admitted)."""

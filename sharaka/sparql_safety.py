@@ -20,6 +20,7 @@ from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parse
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from sharaka.errors import ForbiddenQuery, MalformedQuery, QueryTooDeep, QueryTooLong
+from sharaka.query_cost import expensive_shape
 from sharaka.store import DatasetSpec
 
 GRAPH_BASE = "https://w3id.org/sharaka/graph/"
@@ -53,6 +54,7 @@ class ParsedQuery:
     kind: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     dataset: DatasetSpec = field(default_factory=DatasetSpec)
     text: str = ""
+    expensive: str = ""  # why its shape is obviously expensive (sharaka.query_cost), when asked
 
 
 def check_graph_iri(iri: str, where: str, graphs: Collection[str] | None = None) -> str:
@@ -156,10 +158,11 @@ def precheck(text: str | None, max_length: int, max_nesting: int | None = None) 
 
 
 def check_query(text: str | None, max_length: int, graphs: Collection[str] | None = None,
-                max_nesting: int | None = None) -> ParsedQuery:
-    """The query's kind and dataset, or a 400-class SharakaError saying what is wrong. Parsing can take
-    seconds for a long, contrived query: the endpoint does it inside its killable workers (having checked
-    the nesting before, in the request, with `precheck`)."""
+                max_nesting: int | None = None, judge_cost: bool = False) -> ParsedQuery:
+    """The query's kind and dataset (and with `judge_cost`, whether its shape is obviously expensive), or a
+    400-class SharakaError saying what is wrong. Parsing can take seconds for a long, contrived query: the
+    endpoint does it inside its killable workers (having checked the nesting before, in the request, with
+    `precheck`)."""
     text = precheck(text, max_length, max_nesting)
     query = _parse(text)
     nodes = _walk(query.algebra)
@@ -168,7 +171,8 @@ def check_query(text: str | None, max_length: int, graphs: Collection[str] | Non
     kind = QUERY_KINDS.get(query.algebra.name)
     if kind is None:
         raise MalformedQuery(f"unsupported query form {query.algebra.name}")
-    return ParsedQuery(kind, _dataset(query.algebra, graphs), text)
+    return ParsedQuery(kind, _dataset(query.algebra, graphs), text,
+                       expensive_shape(query.algebra) if judge_cost else "")
 
 
 def protocol_dataset(default_graph_uris: list[str], named_graph_uris: list[str]) -> DatasetSpec | None:

@@ -28,10 +28,20 @@ def run_script(name: str, args: list[str], data_dir: Path, out: Path, timeout: f
 
 
 def test_load_run_short(data_dir: Path, tmp_path: Path) -> None:
-    result = run_script("load.py", ["--duration", "8", "--blocks", "1", "--workers", "2", "--users", "4",
-                                    "--pathological", "0.05", "--query-timeout", "3"], data_dir, tmp_path / "load", 150)
+    from benchmarks.loadgen import PATHOLOGICAL_ADDRESSES
+
+    result = run_script("load.py", ["--duration", "8", "--blocks", "1", "--workers", "2", "--users", "6",
+                                    "--capacity-users", "4", "--capacity-duration", "3", "--pathological", "0.05",
+                                    "--query-timeout", "3"], data_dir, tmp_path / "load", 150)
     assert result["verdict"]["5xx_on_well_formed"] == 0
+    assert result["capacity"]["requests"] > 0 and result["capacity"]["think_s"] == 0
     assert result["phase_a"]["requests"] > 0 and result["phase_b"]["requests"] > 0
+    # paced below the capacity, each user from its own address, the pathological queries from theirs
+    assert 0 < result["settings"]["think_s"] == result["phase_a"]["think_s"]
+    assert result["phase_a"]["requests_per_s"] < result["capacity"]["requests_per_s"]
+    assert result["phase_a"]["clients"] >= 3
+    assert result["phase_b"]["pathological_clients"]
+    assert set(result["phase_b"]["pathological_clients"]) <= set(PATHOLOGICAL_ADDRESSES)
     patho = result["pathological"]
     assert patho["n"] > 0, "phase B sent no pathological query"
     assert patho["answered_200"] == 0 and patho["over_limit_plus_1"] == 0 and patho["max_s"] <= 4.0

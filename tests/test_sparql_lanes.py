@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,3 +103,71 @@ def test_a_killed_slow_worker_is_replaced(graph_file: Path) -> None:
     finally:
         lane.release()
         lane.close()
+
+
+# Expensive, but not by its shape (one connected join): only the fast lane's CPU slice finds it out.
+HIDDEN_RUNAWAY = ("PREFIX sk: <https://w3id.org/sharaka/ontology#> "
+                  "SELECT (COUNT(*) AS ?n) WHERE { ?a sk:hasParty ?x . ?b sk:hasParty ?x . ?c sk:hasParty ?x }")
+
+
+def fast_pids(runner: QueryRunner) -> set[int]:
+    return {worker.pid for worker in runner.fast.pool._pool_manager.worker_manager.workers.values()}
+
+
+def test_an_obviously_expensive_shape_skips_the_fast_slice(runner: QueryRunner) -> None:
+    runner.run(query(NORMAL), timeout=4, fast_slice=0.2)  # the fast worker is up
+    before = fast_pids(runner)
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        runner.run(query(RUNAWAY + " LIMIT 11"), timeout=1.5, fast_slice=0.2, client="shape")
+    assert time.monotonic() - started < 1.5 + 1
+    assert fast_pids(runner) == before, "the fast worker was killed: the query ran there"
+    assert runner.known_expensive(fingerprint(query(RUNAWAY + " LIMIT 11")))
+    assert not runner.on_probation("shape")  # judged by its shape, it overran nothing
+
+
+def test_the_fast_slice_still_catches_what_the_shape_does_not_show(runner: QueryRunner) -> None:
+    before = fast_pids(runner)
+    with pytest.raises(QueryTimeout):
+        runner.run(query(HIDDEN_RUNAWAY), timeout=2, fast_slice=0.2, client="hidden")
+    assert fast_pids(runner) != before  # killed by its CPU limit, replaced
+    assert runner.known_expensive(fingerprint(query(HIDDEN_RUNAWAY)))
+    assert b'"26"' in runner.run(query(NORMAL), timeout=4, fast_slice=0.2).body
+
+
+def test_a_client_whose_queries_overran_goes_to_the_slow_lane_for_a_while(runner: QueryRunner) -> None:
+    client, other = "10.0.0.66", "10.0.0.7"
+    runner.client_probation_s = 1.5
+    try:
+        for limit in (1, 2):  # two fresh texts, each overrunning the slice
+            with pytest.raises(QueryTimeout):
+                runner.run(query(f"{HIDDEN_RUNAWAY} LIMIT {limit}"), timeout=1.5, fast_slice=0.2, client=client)
+        assert runner.on_probation(client) and not runner.on_probation(other)
+        before = fast_pids(runner)
+        # a third fresh one goes straight to the slow lane: no fast slice spent, no fast worker killed
+        with pytest.raises(QueryTimeout):
+            runner.run(query(f"{HIDDEN_RUNAWAY} LIMIT 3"), timeout=1.5, fast_slice=0.2, client=client)
+        assert fast_pids(runner) == before
+        assert not runner.known_expensive(fingerprint(query(f"{HIDDEN_RUNAWAY} LIMIT 3"))), "it never ran fast"
+        # a normal query from that client is still answered (in the slow lane), and from others as ever
+        assert b'"26"' in runner.run(query(NORMAL), timeout=4, fast_slice=0.2, client=client).body
+        assert b'"26"' in runner.run(query(NORMAL), timeout=4, fast_slice=0.2, client=other).body
+        time.sleep(1.6)
+        assert not runner.on_probation(client)  # the while is over
+    finally:
+        runner.client_probation_s = QueryRunner.client_probation_s
+
+
+def test_overruns_far_apart_do_not_make_probation() -> None:
+    runner = QueryRunner.__new__(QueryRunner)  # only the bookkeeping, no worker processes
+    runner._lock = threading.Lock()
+    runner._overruns = OrderedDict()
+    runner.client_window_s = 0.2
+    runner._note_overrun("a")
+    time.sleep(0.3)
+    runner._note_overrun("a")
+    assert not runner.on_probation("a")
+    runner._note_overrun("a")  # the second within the window
+    assert runner.on_probation("a")
+    runner._note_overrun("")  # no address known: never remembered
+    assert not runner.on_probation("")

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, render_template, request, url_for
 
 from queries import load_templates
+from service.rate_limit import client_key
 from service.rdf_documents import HTML_TYPES, accept_entries, document_choice, graph_response, html_response
 from service.service_description import service_description, void_description
 from service.sparql_protocol import ProtocolRequest, read_request
@@ -90,7 +91,7 @@ def _answer(protocol: ProtocolRequest, text: str) -> Response:
     dataset = protocol_dataset(protocol.default_graph_uris, protocol.named_graph_uris)
     raw = run_query(state().store, settings, Query(text, results_type, graph_type, dataset,
                                                    int(settings.max_results), int(settings.max_query_length)),
-                    client=request.remote_addr or "")
+                    client=client_key(request.remote_addr))
     choice = choices[kind_of(raw.kind)]
     if isinstance(choice, NotAcceptable):
         raise choice
