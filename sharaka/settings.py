@@ -57,6 +57,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_slow_workers", 1,
             "Worker processes (per service process, at lower CPU priority) of the slow lane; when they are "
             "busy, further long queries are refused with HTTP 503 query_busy."),
+    Setting("query_slow_slots", 1,
+            "Long /sparql queries running at once on this host, across every service process (lock files in "
+            "data_dir); 0 = no host-wide cap, only query_slow_workers per process."),
     Setting("store_connect_timeout", 3.0, "Seconds to wait for a connection to a remote store."),
     Setting("store_timeout", 10.0, "Total seconds a query to a remote store may take."),
     Setting("store_retries", 2, "Extra attempts for a failed read from a remote store (with backoff)."),

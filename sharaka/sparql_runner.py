@@ -11,7 +11,8 @@ Two lanes, so that normal queries never wait behind expensive ones:
 - a query that uses more is killed there and re-run in the *slow lane* (`query_slow_workers`
   processes started with nice 10, so the service and the fast lane get the CPU first) for the rest of
   `query_timeout`. The slow lane takes no queue: when its workers are busy, or this client already holds
-  its share of them, the query is refused at once (503 query_busy, Retry-After). Only queries known to be
+  its share of them, or the host already runs `query_slow_slots` long queries across all its service
+  processes (sharaka.host_slots), the query is refused at once (503 query_busy, Retry-After). Only queries known to be
   expensive are ever refused that way. A query that overran the slice is remembered (by its text), so
   that sending it again goes straight to the slow lane instead of burning another fast slice.
 - Before running a query the fast lane looks at its parsed shape (sharaka.query_cost): an obvious cross
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from sharaka.errors import QueryBusy, QueryTimeout, SharakaError, StoreUnavailable
+from sharaka.host_slots import HostSlots
 from sharaka.query_workers import (
     ObviouslyExpensive,
     Query,
@@ -150,8 +152,12 @@ class QueryRunner:
     client_window_s = 60.0
     client_probation_s = 60.0
 
-    def __init__(self, graph_path: Path, fast_workers: int, slow_workers: int, judge_cost: bool = True) -> None:
+    def __init__(self, graph_path: Path, fast_workers: int, slow_workers: int, judge_cost: bool = True,
+                 host_slots: int = 0) -> None:
         self.graph_path = graph_path
+        # Across the processes of this host (gunicorn -w N), at most this many long queries at once.
+        self.host_slots = HostSlots(graph_path.parent, "slow-lane", host_slots) if host_slots > 0 else None
+        self._slot_of: dict[str, list[int]] = {}
         self.judge_cost = judge_cost  # off only to measure what the static check saves (benchmarks/lanes.py)
         disk_path = disk_copy(graph_path)
         self.fast = Lane("fast", graph_path, disk_path, fast_workers)
@@ -273,6 +279,12 @@ class QueryRunner:
                 return "your other long queries already use your share of the workers for long queries"
             if not self.slow.admit(wait=0):
                 return "every worker for long queries is busy"
+            if self.host_slots is not None:
+                fd = self.host_slots.try_acquire()
+                if fd is None:
+                    self.slow.release()
+                    return "this host already runs as many long queries as it allows"
+                self._slot_of.setdefault(client, []).append(fd)
             self._slow_by_client[client] += 1
             return ""
 
@@ -282,6 +294,11 @@ class QueryRunner:
             self._slow_by_client[client] -= 1
             if self._slow_by_client[client] <= 0:
                 del self._slow_by_client[client]
+            if self.host_slots is not None:
+                fds = self._slot_of[client]
+                HostSlots.release(fds.pop())
+                if not fds:
+                    del self._slot_of[client]
             self.slow.release()
 
     def close(self) -> None:
@@ -290,7 +307,7 @@ class QueryRunner:
             self.slow.close()
 
 
-_RUNNERS: dict[tuple[str, int, int], QueryRunner] = {}
+_RUNNERS: dict[tuple[str, int, int, int], QueryRunner] = {}
 _RUNNERS_LOCK = threading.Lock()
 
 
@@ -298,7 +315,8 @@ def runner_for(settings: Settings) -> QueryRunner:
     """The lanes for this graph and worker counts: created on first use, shared, stopped at exit."""
     from kg.build import ensure_built
 
-    key = (str(settings.data_dir), int(settings.sparql_workers), int(settings.query_slow_workers))
+    key = (str(settings.data_dir), int(settings.sparql_workers), int(settings.query_slow_workers),
+           int(settings.query_slow_slots))
     with _RUNNERS_LOCK:
         runner = _RUNNERS.get(key)
         if runner is not None and runner.broken:
@@ -309,7 +327,7 @@ def runner_for(settings: Settings) -> QueryRunner:
                 atexit.register(close_all)
             # The graph the service loaded; built only if it is missing or stale, never per worker.
             graph_path = ensure_built(Path(settings.data_dir), log=log.info)
-            runner = _RUNNERS[key] = QueryRunner(graph_path, key[1], key[2])
+            runner = _RUNNERS[key] = QueryRunner(graph_path, key[1], key[2], host_slots=key[3])
     return runner
 
 
