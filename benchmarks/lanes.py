@@ -53,16 +53,20 @@ def block(target: QueryRunner, pathological_too: bool, seconds: float, users: in
     lock = threading.Lock()
     pids: set[int] = set()
 
+    def ending(text: str, client: str) -> str:
+        """How a query ended: "200", or the code of the error it got."""
+        try:
+            target.run(query(text), timeout, slice_s, client=client)
+            return "200"
+        except SharakaError as exc:
+            return exc.code
+
     def researcher(i: int) -> None:
         rng = random.Random(seed * 100 + i)
         while time.monotonic() < stop:
             text = rng.choice(RESEARCHER_QUERIES)
             t0 = time.monotonic()
-            try:
-                target.run(query(text), timeout, slice_s, client=f"10.1.0.{i}")
-                ok = "200"
-            except SharakaError as exc:
-                ok = exc.code
+            ok = ending(text, f"10.1.0.{i}")
             with lock:
                 normal.append(time.monotonic() - t0)
                 if ok != "200":
@@ -71,11 +75,7 @@ def block(target: QueryRunner, pathological_too: bool, seconds: float, users: in
 
     def pathological(n: int) -> None:
         text = PATHOLOGICAL_QUERIES[n % len(PATHOLOGICAL_QUERIES)] + f" LIMIT {seed * 100000 + n}"
-        try:
-            target.run(query(text), timeout, slice_s, client=f"10.66.0.{n % 2}")
-            code = "200"
-        except SharakaError as exc:
-            code = exc.code
+        code = ending(text, f"10.66.0.{n % 2}")
         with lock:
             endings[code] += 1
 

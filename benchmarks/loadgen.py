@@ -43,6 +43,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEM_JSON = "application/problem+json"
 # A user opens a fresh connection after this long idle, as browsers do: gunicorn closes idle keep-alive connections
@@ -270,14 +272,6 @@ def run_load(base_url: str, pick: Pick, duration_s: float, concurrency: int, see
 
 
 # -- the report ------------------------------------------------------------------------------------
-def percentile(values: Sequence[float], p: float) -> float:
-    """Nearest-rank percentile; 0 for no values."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
-
-
 def _latency(samples: Sequence[Sample]) -> dict[str, float]:
     ms = [s.latency_s * 1000 for s in samples]
     return {"n": len(ms), "p50_ms": round(percentile(ms, 50), 1), "p95_ms": round(percentile(ms, 95), 1),
