@@ -66,8 +66,18 @@ def source_file_uri(dataset: str, filename: str) -> URIRef:
     return ID[f"dataset/{dataset}/file/{_key(filename)}"]
 
 
+# A named graph: one per source, plus ontology, lexicon and meta. \Z: "$" would let a final newline in.
+GRAPH_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}\Z")
+
+
 def graph_uri(name: str) -> URIRef:
     return GRAPH[name]
+
+
+def graph_name(iri: str) -> str | None:
+    """The name of one of our named graphs from its IRI (…/graph/atop → atop); None for any other IRI."""
+    name = iri[len(GRAPH):] if iri.startswith(GRAPH) else ""
+    return name if GRAPH_NAME.match(name) else None
 
 
 def source_id(dataset: str, record_id: str) -> str:

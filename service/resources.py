@@ -14,15 +14,13 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.vocab import BASE, ONTOLOGY_URI, PREFIXES
+from kg.vocab import BASE, GRAPH, GRAPH_NAME, ONTOLOGY_URI, PREFIXES, graph_uri
 from kg.vocab import _key as path_segment  # the quoting that minted our IRIs
 from sharaka.qa.bind import term_text
 from sharaka.store import Store
 
 ID_BASE = BASE + "id/"
-GRAPH_BASE = BASE + "graph/"
 _SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+ -]{0,199}\Z")  # \Z: "$" would let a final newline in
-_GRAPH_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}\Z")
 MAX_SEGMENTS = 6
 INCOMING_LIMIT = 100
 LANGUAGES = ("en", "ar", "fr")
@@ -39,7 +37,7 @@ def iri_for_id_path(path: str) -> URIRef | None:
 
 
 def iri_for_graph(name: str) -> URIRef | None:
-    return URIRef(GRAPH_BASE + name) if _GRAPH_NAME.match(name) else None
+    return graph_uri(name) if GRAPH_NAME.match(name) else None
 
 
 def local_href(iri: str) -> str | None:
@@ -103,7 +101,7 @@ def rdf_triples(store: Store, iri: URIRef) -> list[tuple[Node, Node, Node]]:
     if iri == ONTOLOGY_URI:
         return store.construct(_ONTOLOGY)
     triples = store.construct(bound(_DESCRIBE, iri))
-    if str(iri).startswith(GRAPH_BASE):
+    if str(iri).startswith(GRAPH):
         triples += store.construct(bound(_DESCRIBE_INCOMING, iri))
     return triples
 

@@ -19,12 +19,11 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from kg.vocab import GRAPH, graph_name
 from sharaka.errors import ForbiddenQuery, MalformedQuery, QueryTooDeep, QueryTooLong
 from sharaka.query_cost import expensive_shape
 from sharaka.store import DatasetSpec
 
-GRAPH_BASE = "https://w3id.org/sharaka/graph/"
-_OUR_GRAPH = re.compile(r"^https://w3id\.org/sharaka/graph/[a-z][a-z0-9_]{0,63}\Z")
 QUERY_KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
                "DescribeQuery": "DESCRIBE"}
 
@@ -60,9 +59,9 @@ class ParsedQuery:
 def check_graph_iri(iri: str, where: str, graphs: Collection[str] | None = None) -> str:
     """A graph named by FROM / FROM NAMED or default-graph-uri / named-graph-uri must be one of ours
     (one the store holds, when the caller knows them)."""
-    if not _OUR_GRAPH.match(iri) or (graphs is not None and iri not in graphs):
+    if graph_name(iri) is None or (graphs is not None and iri not in graphs):
         raise ForbiddenQuery(f"{where} <{iri}> is not a graph of this store; graphs are named "
-                             f"{GRAPH_BASE}<source>, e.g. {GRAPH_BASE}atop")
+                             f"{GRAPH}<source>, e.g. {GRAPH}atop")
     return iri
 
 
