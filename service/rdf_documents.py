@@ -3,7 +3,7 @@ negotiated between HTML and the graph formats of the one media-type table, seria
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Response, request
@@ -12,10 +12,12 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.vocab import PREFIXES
+from service.state import state
 from sharaka.errors import NotAcceptable
 from sharaka.media_types import (
     GRAPH_FORMATS,
     Choice,
+    Format,
     best_match,
     candidates_for,
     format_for,
@@ -24,6 +26,13 @@ from sharaka.media_types import (
 )
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_CACHED_DOCUMENTS = 64  # the URL root in the key comes from the Host header: bound what a client can add
+
+
+def vary_on_accept(response: Response) -> Response:
+    """after_request of every blueprint whose answers (errors too) depend on the Accept header."""
+    response.vary.add("Accept")
+    return response
 
 
 def accept_entries() -> list[tuple[str, float]]:
@@ -31,16 +40,20 @@ def accept_entries() -> list[tuple[str, float]]:
 
 
 def document_choice() -> Choice | None:
-    """The graph format a client wants (`format=` first, then Accept), or None for an HTML page.
-    For */* the first graph format (Turtle) wins; browsers name text/html and get the page."""
+    """The graph format a client wants (`format=` first, then Accept), or None for an HTML page."""
     override = from_format_param(request.args.getlist("format"), "graph")
-    if override is not None:
-        return override
-    chosen = best_match(accept_entries(), [*candidates_for("graph"), *HTML_TYPES])
+    return override if override is not None else accepted_graph_format()
+
+
+def accepted_graph_format(html: bool = True) -> Choice | None:
+    """The graph format the Accept header prefers, or None when it prefers an HTML page (if `html`).
+    For */* the first graph format (Turtle) wins; browsers name text/html. NotAcceptable when nothing fits."""
+    pages = HTML_TYPES if html else ()
+    chosen = best_match(accept_entries(), [*candidates_for("graph"), *pages])
     if chosen is None:
-        offered = ", ".join(["text/html", *(f.media_type for f in GRAPH_FORMATS)])
+        offered = ", ".join([*pages[:1], *(f.media_type for f in GRAPH_FORMATS)])
         raise NotAcceptable(f"this resource is available as {offered}")
-    if chosen in HTML_TYPES:
+    if chosen in pages:
         return None
     fmt = format_for(chosen, "graph")
     assert fmt is not None
@@ -64,20 +77,43 @@ def _plain(term: Node) -> Node:
     return term
 
 
-def graph_response(graph: Graph, choice: Choice) -> Response:
-    fmt = choice.format
+def serialize(graph: Graph, fmt: Format) -> bytes:
     options: dict[str, Any] = {}
     if fmt.rdflib_name == "json-ld":
         options["context"] = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
-    body = graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8", **options)
+    return graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8", **options)
+
+
+def graph_response(graph: Graph, choice: Choice) -> Response:
+    return _rdf_response(serialize(graph, choice.format), choice)
+
+
+def _rdf_response(body: bytes, choice: Choice) -> Response:
     response = Response(body, content_type=with_charset(choice.content_type))
-    response.vary.add("Accept")
     if request.args.get("format"):
-        response.headers["Content-Disposition"] = f'inline; filename="sharaka.{fmt.suffix}"'
+        response.headers["Content-Disposition"] = f'inline; filename="sharaka.{choice.format.suffix}"'
     return response
 
 
 def html_response(body: str, status: int = 200) -> Response:
-    response = Response(body, status=status, content_type="text/html; charset=utf-8")
-    response.vary.add("Accept")
-    return response
+    return Response(body, status=status, content_type="text/html; charset=utf-8")
+
+
+def cached_document(name: str, choice: Choice | None, build: Callable[[], Response]) -> Response:
+    """A document that depends only on the graph (VoID, the ontology), built once per app and representation.
+
+    The graph does not change while the app runs (its store is fixed when the app is created); the key
+    holds the store and the URL root too (VoID names the endpoint's absolute URL; pages link below the root).
+    Only 200s are kept: a store that is not loaded yet is asked again."""
+    cache: dict[tuple[object, ...], bytes] = state().extras.setdefault("documents", {})
+    representation = (choice.format.name, choice.content_type) if choice else ("html",)
+    key = (name, id(state().store), request.url_root, *representation)
+    body = cache.get(key)
+    if body is None:
+        response = build()
+        if response.status_code == 200:
+            if len(cache) >= MAX_CACHED_DOCUMENTS:
+                cache.clear()
+            cache[key] = response.get_data()
+        return response
+    return _rdf_response(body, choice) if choice else html_response(body.decode())

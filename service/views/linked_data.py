@@ -13,11 +13,18 @@ from rdflib.namespace import DCTERMS
 
 from kg.vocab import ONTOLOGY_URI, SK
 from service import resources
-from service.rdf_documents import document_choice, graph_response, html_response, new_graph
+from service.rdf_documents import (
+    cached_document,
+    document_choice,
+    graph_response,
+    html_response,
+    new_graph,
+    vary_on_accept,
+)
 from service.state import state
 from service.views.api import nation_summary
 from sharaka.errors import NotFound
-from sharaka.media_types import GRAPH_FORMATS
+from sharaka.media_types import GRAPH_FORMATS, Choice
 from sharaka.qa.bind import term_text
 from sharaka.store import Store
 
@@ -61,32 +68,30 @@ KIND_TITLES = {"nation": "Nation", "agreement": "Agreement", "sector": "Sector",
                "graph": "Named graph", "ontology": "Ontology"}
 
 
-@linked_data.after_request
-def vary_on_accept(response: Response) -> Response:
-    """Every answer here (404s too) depends on the Accept header."""
-    response.vary.add("Accept")
-    return response
+linked_data.after_request(vary_on_accept)  # every answer here (404s too) depends on the Accept header
 
 
 @linked_data.get("/id/<path:path>")
 def resource(path: str) -> Response:
     iri = resources.iri_for_id_path(path)
     kind, _, key = path.partition("/")
-    return _dereference(iri, kind, key.rsplit("/", 1)[-1] if key else "")
+    return _dereference(iri, kind, key.rsplit("/", 1)[-1] if key else "", document_choice())
 
 
 @linked_data.get("/graph/<name>")
 def graph(name: str) -> Response:
-    return _dereference(resources.iri_for_graph(name), "graph", name)
+    return _dereference(resources.iri_for_graph(name), "graph", name, document_choice())
 
 
 @linked_data.get("/ontology")
 def ontology() -> Response:
-    return _dereference(ONTOLOGY_URI, "ontology", "")
+    choice = document_choice()
+    return cached_document("ontology", choice, lambda: _dereference(ONTOLOGY_URI, "ontology", "", choice))
 
 
-def _dereference(iri: URIRef | None, kind: str, key: str) -> Response:
-    choice = document_choice()  # first: a 406 or the kind of 404 depends on it
+def _dereference(iri: URIRef | None, kind: str, key: str, choice: Choice | None) -> Response:
+    """`choice` (None: a page) is negotiated first, before the store is asked: a 406 or the kind of 404
+    depends on it."""
     store = state().store
     if iri is None or not resources.exists(store, iri):
         return _not_found(choice is None)

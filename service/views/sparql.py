@@ -11,7 +11,16 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from queries import load_templates
 from service.rate_limit import client_key
-from service.rdf_documents import HTML_TYPES, accept_entries, document_choice, graph_response, html_response
+from service.rdf_documents import (
+    HTML_TYPES,
+    accept_entries,
+    accepted_graph_format,
+    cached_document,
+    document_choice,
+    graph_response,
+    html_response,
+    vary_on_accept,
+)
 from service.service_description import service_description, void_description
 from service.sparql_protocol import ProtocolRequest, read_request
 from service.state import state
@@ -25,7 +34,6 @@ from sharaka.media_types import (
     Kind,
     best_match,
     candidates_for,
-    format_for,
     from_format_param,
     kind_of,
     negotiate,
@@ -41,12 +49,7 @@ TRUNCATED_HEADER = "X-Sharaka-Truncated"
 LIMIT_HEADER = "X-Sharaka-Max-Results"
 READS = ("GET", "HEAD")
 
-
-@sparql.after_request
-def vary_on_accept(response: Response) -> Response:
-    """Every answer here (errors too) depends on the Accept header."""
-    response.vary.add("Accept")
-    return response
+sparql.after_request(vary_on_accept)  # every answer here (errors too) depends on the Accept header
 
 
 @sparql.route("/sparql", methods=["GET", "POST"])
@@ -69,10 +72,12 @@ def _wants_html() -> bool:
 def _without_query(protocol: ProtocolRequest) -> Response:
     """No query: the service description for a GET that asks for RDF (or anything), else 400."""
     if request.method in READS and not protocol.names:
-        chosen = best_match(accept_entries(), candidates_for("graph"))
-        fmt = format_for(chosen, "graph") if chosen else None
-        if chosen and fmt:
-            return graph_response(service_description(_endpoint_url(), state().store), Choice(fmt, chosen))
+        try:
+            choice = accepted_graph_format(html=False)
+        except NotAcceptable:
+            choice = None
+        if choice is not None:
+            return graph_response(service_description(_endpoint_url(), state().store), choice)
     raise BadRequest("no query: give one as ?query=…, as a form field 'query', or as an "
                      "application/sparql-query body")
 
@@ -159,8 +164,12 @@ def _download_href(query: str, format_name: str) -> str:
 # -- the dataset description -----------------------------------------------------------------------
 @sparql.get("/.well-known/void")
 def void() -> Response:
-    graph = void_description(_endpoint_url(), state().store)
     choice = document_choice()
+    return cached_document("void", choice, lambda: _void(choice))
+
+
+def _void(choice: Choice | None) -> Response:
+    graph = void_description(_endpoint_url(), state().store)
     if choice is None:
         turtle = graph.serialize(format="turtle")
         links = [{"format": fmt, "href": url_for("sparql.void", format=fmt.name)} for fmt in GRAPH_FORMATS]
