@@ -1,6 +1,6 @@
-"""`python -m benchmarks` (or `sharaka bench`): every benchmark in one run, side by side.
+"""`python -m sharaka.benchmarks` (or `sharaka bench`): every benchmark in one run, side by side.
 
-    python -m benchmarks [--quick] [--only qa,sparql,startup,growth,http] [--sizes 1,10,100]
+    python -m sharaka.benchmarks [--quick] [--only qa,sparql,startup,growth,http] [--sizes 1,10,100]
 
 Writes benchmarks/results/latest.json (every figure), latest.md (the tables) and latest.svg (p50 latency
 against data size per question type, log-log) and prints the Markdown. --quick is the CI smoke run: small
@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import REPO, real_graph, say
+from sharaka.benchmarks.common import REPO, real_graph, say
 
 SECTIONS = ("qa", "sparql", "startup", "growth", "http")
 RESULTS_DIR = REPO / "benchmarks" / "results"
@@ -40,8 +40,8 @@ def _sections(text: str) -> list[str]:
     return chosen
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+def build_parser(prog: str = "python -m sharaka.benchmarks") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="CI smoke run: small sizes, one round")
     parser.add_argument("--only", type=_sections, default=list(SECTIONS), help="comma-separated sections")
@@ -61,11 +61,11 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> dict[str, Any]:
     rounds = args.rounds or (1 if quick else None)
     graph = real_graph()
     results: dict[str, Any] = {"meta": {
-        "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "command": " ".join(["python -m benchmarks", *argv]),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "command": " ".join(["python -m sharaka.benchmarks", *argv]),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "load_average": " ".join(f"{x:.2f}" for x in os.getloadavg()), "quick": quick, "graph": str(graph)}}
     runners: dict[str, Callable[[], dict[str, Any]]] = {}
-    from benchmarks import growth, http_load, qa, sparql_mix, startup
+    from sharaka.benchmarks import growth, http_load, qa, sparql_mix, startup
 
     runners["qa"] = lambda: qa.run(graph, rounds=rounds or 3, limit=40 if quick else None)
     runners["sparql"] = lambda: sparql_mix.run(graph, repeat=rounds or 5, rdflib_cap_s=args.rdflib_cap,
@@ -90,8 +90,8 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> dict[str, Any]:
 
 
 def write(results: dict[str, Any], out: Path) -> dict[str, Path]:
-    from benchmarks.chart import latency_chart
-    from benchmarks.report import to_markdown
+    from sharaka.benchmarks.chart import latency_chart
+    from sharaka.benchmarks.report import to_markdown
 
     out.mkdir(parents=True, exist_ok=True)
     paths = {"json": out / "latest.json", "md": out / "latest.md", "svg": out / "latest.svg"}
@@ -108,9 +108,9 @@ def write(results: dict[str, Any], out: Path) -> dict[str, Path]:
     return paths
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "python -m sharaka.benchmarks") -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    args = build_parser(prog).parse_args(argv)
     results = run(args, argv)
     paths = write(results, args.out or (RESULTS_DIR / "quick" if args.quick else RESULTS_DIR))
     print(paths["md"].read_text(encoding="utf-8"))

@@ -61,7 +61,7 @@ def read_questions(path: Path = DEV_QUESTIONS) -> list[dict[str, Any]]:
 
 def real_graph(data_dir: Path | None = None) -> Path:
     """The built graph (N-Quads) of the data directory, built and cached when missing or stale."""
-    from kg.build import ensure_built
+    from sharaka.kg.build import ensure_built
     from sharaka.settings import Settings
 
     return ensure_built(data_dir or Path(Settings.load({}).data_dir))
@@ -79,10 +79,10 @@ def peak_rss_mb() -> float:
 
 
 def run_probe(args: Iterable[str], timeout: float = 3600) -> dict[str, Any]:
-    """Run `python -m benchmarks.probe ARGS` in a fresh interpreter; its last stdout line is JSON.
+    """Run `python -m sharaka.benchmarks.probe ARGS` in a fresh interpreter; its last stdout line is JSON.
 
     A fresh process measures start-up and memory without inheriting the benchmark's own."""
-    command = [sys.executable, "-m", "benchmarks.probe", *args]
+    command = [sys.executable, "-m", "sharaka.benchmarks.probe", *args]
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO)

@@ -1,6 +1,6 @@
 """Latency of the documents the service writes itself (VoID, the ontology), built per request or cached.
 
-    python -m benchmarks.documents [--rounds 50]
+    python -m sharaka.benchmarks.documents [--rounds 50]
 
 Each app caches these documents per representation (the graph does not change while it runs). Prints the
 median milliseconds of a request when the cache is emptied before it (built) and when it is not (cached),
@@ -14,7 +14,7 @@ import logging
 import statistics
 from collections.abc import Callable
 
-from benchmarks.common import real_graph, time_ms
+from sharaka.benchmarks.common import real_graph, time_ms
 
 PATHS = ("/.well-known/void", "/ontology")
 ACCEPTS = ("text/turtle", "application/ld+json", "text/html")
@@ -33,7 +33,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=50)
     args = parser.parse_args()
     logging.getLogger("sharaka.access").setLevel(logging.WARNING)  # one line per request would drown the table
-    from service.app import create_app
+    from sharaka.service.app import create_app
     from sharaka.settings import Settings
     from sharaka.store import MemoryStore
 
@@ -41,7 +41,7 @@ def main() -> None:
     app = create_app(Settings.load({"data_dir": str(graph.parent), "store": "memory", "rate_limit": 0}),
                      store=MemoryStore.from_nquads(graph))
     client = app.test_client()
-    extras = app.extensions["sharaka"].extras
+    documents = app.extensions["sharaka"].documents
     print(f"{'path':<20} {'accept':<22} {'built ms':>9} {'cached ms':>10} {'ratio':>6}")
     for path in PATHS:
         for accept in ACCEPTS:
@@ -50,7 +50,7 @@ def main() -> None:
                 assert response.status_code == 200, (path, accept, response.status_code)
                 return response
             request()  # warm-up: templates, the QA engine (pages show nothing of it, but be fair to both)
-            built = median_ms(request, args.rounds, lambda: extras.pop("documents", None))
+            built = median_ms(request, args.rounds, documents.clear)
             cached = median_ms(request, args.rounds, lambda: None)
             print(f"{path:<20} {accept:<22} {built:>9.2f} {cached:>10.2f} {built / cached:>6.1f}")
 

@@ -3,7 +3,7 @@ per size: generation time, load time, peak RSS, QA index build, and per question
 of a fixed question (the first example of the type's template); then the growth exponent per type, the
 slope of log(latency) against log(size).
 
-    python -m benchmarks --only growth --sizes 1,10,100
+    python -m sharaka.benchmarks --only growth --sizes 1,10,100
 
 A slope of 1 is linear growth, 0 is none. Target: sublinear (< 1) up to 100× for lookups of one nation
 (the types whose only required slot is one nation). A generated graph is deleted after its probe.
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import run_probe, say
-from benchmarks.synthetic import generate
+from sharaka.benchmarks.common import run_probe, say
+from sharaka.benchmarks.synthetic import generate
 
 # Replicas share the words of their original's name, so a name linked by one distinctive word ("the
 # Shusha Declaration": a word no other agreement name has) stops being distinctive in a synthetic graph,
@@ -29,14 +29,14 @@ NAME_BOUND_TYPES = {"agreement_coverage": "What obligations does ATOP alliance 3
 
 def growth_questions() -> dict[str, str]:
     """One fixed question per question type: its template's first example (see NAME_BOUND_TYPES)."""
-    from queries import load_templates
+    from sharaka.queries import load_templates
 
     return {t.id: NAME_BOUND_TYPES.get(t.id, t.examples[0]) for t in load_templates()}
 
 
 def nation_lookup_types() -> list[str]:
     """Question types about one nation: the only required slot is a nation."""
-    from queries import load_templates
+    from sharaka.queries import load_templates
 
     return [t.id for t in load_templates() if [s.type for s in t.required] == ["nation"]]
 

@@ -1,6 +1,6 @@
-"""Answers over HTTP: gunicorn with 2 workers (--preload) on 127.0.0.1, driven by benchmarks/loadgen.py.
+"""Answers over HTTP: `sharaka serve` with 2 processes on 127.0.0.1, driven by benchmarks/loadgen.py.
 
-    python -m benchmarks --only http
+    python -m sharaka.benchmarks --only http
 
 Closed-loop users (each waits for its answer before asking the next) send GET /api/v1/answer?q=… with the
 dev questions; after a warm-up run, one run per concurrency level. The load client runs on the same
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import read_questions, say
-from benchmarks.loadgen import RequestSpec, gunicorn_server, run_load
+from sharaka.benchmarks.common import read_questions, say
+from sharaka.benchmarks.loadgen import RequestSpec, run_load, sharaka_server
 
 TARGET_ANSWERS_PER_S = 300.0
 # A rate limit from another branch's settings (if merged) must not throttle the benchmark.
@@ -37,8 +37,8 @@ def run(graph: Path, duration_s: float = 15.0, concurrency: Sequence[int] = (4, 
     questions = [q["question"] for q in read_questions()]
     pick = answer_picker(questions)
     runs: dict[str, Any] = {}
-    with gunicorn_server(workers=workers, env=SERVER_ENV, data_dir=graph.parent) as url:
-        say(f"http: gunicorn -w {workers} at {url}; warm-up {warmup_s} s")
+    with sharaka_server(workers=workers, env=SERVER_ENV, data_dir=graph.parent) as url:
+        say(f"http: sharaka serve --workers {workers} at {url}; warm-up {warmup_s} s")
         run_load(url, pick, duration_s=warmup_s, concurrency=max(concurrency), seed=0)
         for users in concurrency:
             say(f"http: {users} users × {duration_s} s …")

@@ -25,21 +25,21 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.loadgen import PATHOLOGICAL_QUERIES, RESEARCHER_QUERIES, percentile
+from sharaka.benchmarks.loadgen import PATHOLOGICAL_QUERIES, RESEARCHER_QUERIES, percentile
 from sharaka.errors import SharakaError
-from sharaka.query_workers import Query
-from sharaka.sparql_runner import QueryRunner
+from sharaka.sparql.lanes import QueryRunner
+from sharaka.sparql.worker import Query
 
 RESULTS = Path(__file__).resolve().parent / "results"
 JSON = "application/sparql-results+json"
 
 
 def query(text: str) -> Query:
-    return Query(text, JSON, "text/turtle", None, 10000, 20000)
+    return Query(text, JSON, "text/turtle", None, 20000, 32 << 20)
 
 
 def fast_pids(runner: QueryRunner) -> set[int]:
-    return {w.pid for w in runner.fast.pool._pool_manager.worker_manager.workers.values()}
+    return runner.fast.pids()
 
 
 def block(target: QueryRunner, pathological_too: bool, seconds: float, users: int, every: float, timeout: float,
@@ -111,7 +111,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "lanes-latest")
     args = parser.parse_args()
 
-    from kg.build import ensure_built
+    from sharaka.kg.build import ensure_built
 
     graph = ensure_built(args.data_dir, log=lambda *_: None)
     # Three runners with the service's default lanes (2 fast, 1 slow): plain for "none", then off and on.
@@ -122,7 +122,7 @@ def main() -> int:
     conditions = {"none": plain, "off": off, "on": on}
     try:
         for runner in (plain, off, on):
-            runner.warm()
+            runner.wait_started(300)
             runner.run(query(RESEARCHER_QUERIES[0]), 30, 5)
         results: dict[str, list[dict[str, Any]]] = {name: [] for name in conditions}
         for i in range(args.blocks):

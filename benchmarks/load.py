@@ -1,4 +1,4 @@
-"""Load run: gunicorn with several workers on the embedded store, a realistic mix, with and without
+"""Load run: `sharaka serve` with several processes on the embedded store, a realistic mix, with and without
 pathological SPARQL queries. Bounded in time; 127.0.0.1 only.
 
     python benchmarks/load.py [--duration 60] [--workers 2] [--users 32] [--think auto] [--pathological 0.05]
@@ -34,17 +34,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.loadgen import (
+from sharaka.benchmarks.loadgen import (
     PATHOLOGICAL_ADDRESSES,
     RESEARCHER_QUERIES,
     LoadReport,
     Mix,
     answer_queries,
-    gunicorn_server,
     load_questions,
     percentile,
     realistic_mix,
     run_load,
+    sharaka_server,
 )
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -52,14 +52,16 @@ TARGET_P99_RATIO = 2.0
 
 
 def process_tree_rss(base_url: str) -> list[dict[str, Any]]:
-    """RSS of every process listening behind `base_url` and its descendants (gunicorn, workers, lanes)."""
+    """RSS of every process listening behind `base_url` and its descendants (the server, its processes, lanes)."""
     port = base_url.rsplit(":", 1)[1]
-    out = subprocess.run(["ps", "-eo", "pid=,ppid=,rss=,args="], capture_output=True, text=True).stdout
+    out = subprocess.run(["ps", "-eo", "pid=,ppid=,stat=,rss=,args="], capture_output=True, text=True).stdout
     rows = []
     for line in out.splitlines():
-        pid, ppid, rss, args = line.split(None, 3)
+        pid, ppid, stat, rss, args = line.split(None, 4)
+        if stat.startswith(("Z", "X")):  # a worker killed a moment ago, not yet reaped: no memory left to count
+            continue
         rows.append((int(pid), int(ppid), int(rss), args))
-    roots = [pid for pid, _, _, args in rows if "gunicorn" in args and f"127.0.0.1:{port}" in args]
+    roots = [pid for pid, _, _, args in rows if "sharaka serve" in args and f"--port {port}" in args]
     found, frontier = set(roots), set(roots)
     while frontier:
         frontier = {pid for pid, ppid, _, _ in rows if ppid in frontier and pid not in found}
@@ -67,11 +69,15 @@ def process_tree_rss(base_url: str) -> list[dict[str, Any]]:
     result = []
     for pid, _, rss, args in rows:
         if pid in found:
-            # pebble's workers are forked from the forkserver and keep its command line: tell them by parent
+            # The query processes are forks of multiprocessing's fork server and keep its command line: the fork
+            # server's child is the graph holder, whose children are the SPARQL workers.
             parent = next(pp for p, pp, _, _ in rows if p == pid)
             parent_args = next((a for p, _, _, a in rows if p == parent), "")
-            role = ("gunicorn" if "gunicorn" in args
-                    else "sparql worker" if "forkserver" in parent_args
+            grandparent = next((pp for p, pp, _, _ in rows if p == parent), 0)
+            grandparent_args = next((a for p, _, _, a in rows if p == grandparent), "")
+            role = ("server" if "sharaka serve" in args and "forkserver" not in args
+                    else "sparql worker" if "forkserver" in parent_args and "forkserver" in grandparent_args
+                    else "graph holder" if "forkserver" in parent_args
                     else "forkserver" if "forkserver" in args else "other")
             result.append({"pid": pid, "role": role, "rss_mb": round(rss / 1024, 1)})
     return result
@@ -108,8 +114,8 @@ def auto_think(capacity: LoadReport, users: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds per phase")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--threads", type=int, default=16, help="threads per gunicorn worker")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (--workers of sharaka serve)")
+    parser.add_argument("--threads", type=int, default=16, help="threads per server process")
     parser.add_argument("--users", type=int, default=32, help="virtual users of phases A and B (they think)")
     parser.add_argument("--think", default="auto",
                         help="mean think time of a user in seconds, or 'auto': phase A at about half the capacity")
@@ -130,16 +136,17 @@ def main() -> int:
 
     env = {"SHARAKA_RATE_LIMIT": "0", "SHARAKA_STORE": "memory", "SHARAKA_QUERY_TIMEOUT": str(args.query_timeout),
            "SHARAKA_LOG_LEVEL": "WARNING", "SHARAKA_TRUSTED_PROXIES": "1"}
-    print(f"gunicorn -w {args.workers} --threads {args.threads} --preload on 127.0.0.1, as behind one reverse proxy "
+    print(f"sharaka serve --workers {args.workers} --threads {args.threads} on 127.0.0.1, as behind one reverse proxy "
           "(SHARAKA_TRUSTED_PROXIES=1: each virtual user has its own X-Forwarded-For address, the pathological "
           f"queries come from {len(PATHOLOGICAL_ADDRESSES)} addresses of their own); rate limiting off "
           f"(SHARAKA_RATE_LIMIT=0); {args.duration:g} s per phase")
     started = time.monotonic()
-    with gunicorn_server(args.workers, env, args.data_dir, threads=args.threads) as url:
+    with sharaka_server(args.workers, env, args.data_dir, threads=args.threads,
+                        ready_timeout_s=600.0) as url:  # the full graph loads slowly on a busy machine
         questions = load_questions()
         queries = answer_queries(url, questions[::7])
         sparql = [*RESEARCHER_QUERIES, *queries]
-        # Warm-up (not counted): every gunicorn worker starts its SPARQL lanes on its first query.
+        # Warm-up (not counted): every server process starts its SPARQL lanes on its first query.
         run_load(url, realistic_mix(url, Mix(), questions, sparql), min(5.0, args.duration), args.capacity_users,
                  seed=999, forwarded=True)
         mix_b = Mix(pathological=args.pathological, fresh_pathological=not args.repeat_pathological)

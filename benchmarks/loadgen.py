@@ -1,13 +1,13 @@
 """A small, standard-library-only load client for the Sharaka service, reused by the load and fault runs.
 
-    from benchmarks.loadgen import gunicorn_server, realistic_mix, run_load
-    with gunicorn_server(workers=2, env={"SHARAKA_RATE_LIMIT": "0"}, data_dir=Path("~/.cache/sharaka")) as url:
+    from sharaka.benchmarks.loadgen import realistic_mix, run_load, sharaka_server
+    with sharaka_server(workers=2, env={"SHARAKA_RATE_LIMIT": "0"}, data_dir=Path("~/.cache/sharaka")) as url:
         report = run_load(url, realistic_mix(url), duration_s=60, concurrency=8, seed=1)
     print(report.to_markdown())
 
-- `gunicorn_server` starts `gunicorn --preload 'service.app:create_app()'` on a free 127.0.0.1 port in its own
-  process group, waits for /readyz, yields the base URL and stops the whole group (gunicorn, its workers and
-  their SPARQL worker processes) when the block ends, whatever happens in it.
+- `sharaka_server` starts `python -m sharaka serve` on a free 127.0.0.1 port in its own process group, waits for
+  /readyz, yields the base URL and stops the whole group (the server, its processes and their SPARQL worker
+  processes) when the block ends, whatever happens in it.
 - `run_load` runs virtual users (one thread and one keep-alive connection each) for `duration_s`: closed-loop
   (the next request as soon as the answer is in: the service's capacity) or paced, each user thinking between
   requests (exponential, mean `think_s`). With `forwarded=True` each user sends `X-Forwarded-For: 10.0.x.y` of its
@@ -43,12 +43,12 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import percentile
+from sharaka.benchmarks.common import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEM_JSON = "application/problem+json"
-# A user opens a fresh connection after this long idle, as browsers do: gunicorn closes idle keep-alive connections
-# after 2 s (its --keep-alive), and a request written into one it is closing fails with no answer.
+# A user opens a fresh connection after this long idle, as browsers do: a server closes idle keep-alive connections
+# at its own time (idle_timeout), and a request written into one it is closing fails with no answer.
 IDLE_RECONNECT_S = 1.0
 # The few clients the pathological queries come from (the users are 10.0.x.y).
 PATHOLOGICAL_ADDRESSES = ("10.66.0.1", "10.66.0.2", "10.66.0.3")
@@ -80,7 +80,7 @@ def http_get(url: str, timeout: float = 5.0, accept: str = "application/json") -
 
 
 def stop_process_group(process: subprocess.Popen[bytes], grace_s: float = 15.0) -> None:
-    """SIGTERM to the group we started (gunicorn and every process under it), SIGKILL what is left."""
+    """SIGTERM to the group we started (the server and every process under it), SIGKILL what is left."""
     if process.poll() is None:
         with suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -94,37 +94,50 @@ def stop_process_group(process: subprocess.Popen[bytes], grace_s: float = 15.0) 
 
 
 @contextmanager
-def gunicorn_server(workers: int, env: dict[str, str], data_dir: Path, *, threads: int = 8,
-                    ready_timeout_s: float = 120.0, log_path: Path | None = None,
-                    extra_args: Sequence[str] = ()) -> Iterator[str]:
-    """`gunicorn -w N --threads T --preload 'service.app:create_app()'` on 127.0.0.1; yields the base URL.
+def sharaka_server(workers: int, env: dict[str, str], data_dir: Path, *, threads: int = 16,
+                   ready_timeout_s: float = 120.0, log_path: Path | None = None,
+                   extra_args: Sequence[str] = ()) -> Iterator[str]:
+    """`python -m sharaka serve --workers N --threads T` on 127.0.0.1 (what people run); yields the base URL.
 
     `env` is added to this process's environment (SHARAKA_* settings); the graph is taken from `data_dir`.
     The server runs in its own process group, so stopping it stops every process it started."""
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    if not gunicorn.exists():
-        raise RuntimeError(f"gunicorn is not installed next to {sys.executable}")
     port = free_port()
     full_env = dict(os.environ)
     full_env.update({"SHARAKA_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT), **env})
-    command = [str(gunicorn), "-w", str(workers), "--threads", str(threads), "--preload",
-               "-b", f"127.0.0.1:{port}", "--graceful-timeout", "5", *extra_args, "service.app:create_app()"]
-    with tempfile.TemporaryDirectory(prefix="sharaka-gunicorn-") as tmp:
-        log = log_path or Path(tmp) / "gunicorn.log"
+    command = [sys.executable, "-m", "sharaka", "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--workers", str(workers), "--threads", str(threads), *extra_args]
+    with tempfile.TemporaryDirectory(prefix="sharaka-serve-") as tmp:
+        log = log_path or Path(tmp) / "serve.log"
         with log.open("wb") as log_file:
             process = subprocess.Popen(command, env=full_env, cwd=str(ROOT), stdout=log_file,
                                        stderr=subprocess.STDOUT, start_new_session=True)
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + ready_timeout_s
-            while http_get(base + "/readyz", timeout=2)[0] != 200:
+            ready_in_a_row = 0
+            # Ready means every server process's SPARQL workers hold the graph, not only /readyz's 200: each
+            # process loads its own (sharaka serve warms them at start), and a request reaches any of them.
+            while ready_in_a_row < 4 * workers:
+                ready_in_a_row = ready_in_a_row + 1 if _workers_ready(base) else 0
                 if process.poll() is not None or time.monotonic() > deadline:
                     tail = log.read_bytes()[-3000:].decode(errors="replace")
-                    raise RuntimeError(f"gunicorn did not become ready (exit {process.poll()}):\n{tail}")
-                time.sleep(0.2)
+                    raise RuntimeError(f"sharaka serve did not become ready (exit {process.poll()}):\n{tail}")
+                time.sleep(0.05 if ready_in_a_row else 0.2)
             yield base
         finally:
-            stop_process_group(process)
+            stop_process_group(process, grace_s=30.0)
+
+
+def _workers_ready(base: str) -> bool:
+    status, body = http_get(base + "/readyz", timeout=2)
+    if status != 200:
+        return False
+    try:
+        sparql = json.loads(body).get("sparql") or {}
+    except ValueError:
+        return False
+    workers = str(sparql.get("workers", "ready"))
+    return workers == "ready" or workers.startswith("none")  # "none: …": a remote store has no workers
 
 
 # -- requests --------------------------------------------------------------------------------------
@@ -400,8 +413,8 @@ RESEARCHER_QUERIES: tuple[str, ...] = (
     SK + "SELECT (COUNT(*) AS ?n) WHERE { ?a a sk:Agreement }",
     SK + "SELECT ?org ?label WHERE { ?org a sk:InternationalOrganization ; rdfs:label ?label } ORDER BY ?label",
     SK + "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY DESC(?n)",
-    SK + "SELECT ?kind (COUNT(?a) AS ?n) WHERE { ?a a sk:Agreement ; sk:kind ?kind } GROUP BY ?kind",
-    SK + "SELECT ?a ?y WHERE { ?a sk:hasParty <https://w3id.org/sharaka/id/nation/PAK> ; sk:signedYear ?y } "
+    SK + "SELECT ?kind (COUNT(?a) AS ?n) WHERE { ?a a ?kind . ?kind rdfs:subClassOf sk:Agreement } GROUP BY ?kind",
+    SK + "SELECT ?a ?y WHERE { ?a sk:hasParty <https://w3id.org/sharaka/id/nation/PAK> ; sk:startYear ?y } "
          "ORDER BY DESC(?y) LIMIT 50",
     SK + "SELECT ?p (COUNT(?a) AS ?n) WHERE { ?a sk:hasParty <https://w3id.org/sharaka/id/nation/TUR> , ?p . "
          "FILTER(?p != <https://w3id.org/sharaka/id/nation/TUR>) } GROUP BY ?p ORDER BY DESC(?n) LIMIT 20",
@@ -411,7 +424,7 @@ RESEARCHER_QUERIES: tuple[str, ...] = (
     SK + "SELECT ?s ?label WHERE { ?s rdfs:label ?label . FILTER(CONTAINS(LCASE(STR(?label)), \"abraham\")) } "
          "LIMIT 20",
     "DESCRIBE <https://w3id.org/sharaka/id/nation/JOR>",
-    SK + "SELECT ?y (COUNT(?a) AS ?n) WHERE { ?a sk:signedYear ?y . FILTER(?y >= 1990) } GROUP BY ?y ORDER BY ?y",
+    SK + "SELECT ?y (COUNT(?a) AS ?n) WHERE { ?a sk:startYear ?y . FILTER(?y >= 1990) } GROUP BY ?y ORDER BY ?y",
 )
 
 # Queries that do far too much work: each must be cut by the time limit (they are never well-formed load).

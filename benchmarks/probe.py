@@ -1,8 +1,8 @@
 """One measurement in a fresh interpreter, printed as one JSON line (run by benchmarks.common.run_probe).
 
-    python -m benchmarks.probe build --out DIR           cold build from kg/sources
-    python -m benchmarks.probe warm --graph FILE.nq      load the built graph, build the QA index, first answer
-    python -m benchmarks.probe growth --graph FILE.nq [--rounds 5] [--questions JSON]
+    python -m sharaka.benchmarks.probe build --out DIR           cold build from kg/sources
+    python -m sharaka.benchmarks.probe warm --graph FILE.nq      load the built graph, build the QA index, first answer
+    python -m sharaka.benchmarks.probe growth --graph FILE.nq [--rounds 5] [--questions JSON]
 
 Times are taken from the start of this interpreter (before the heavy imports), so `ready_s` is what a
 user waits for from `python` to an answer; peak RSS is this process's VmHWM.
@@ -29,8 +29,8 @@ def since_start() -> float:
 
 
 def probe_build(out: Path) -> dict[str, Any]:
-    from benchmarks.common import peak_rss_mb
-    from kg.build import build, input_fingerprint, write_graph, write_manifest
+    from sharaka.benchmarks.common import peak_rss_mb
+    from sharaka.kg.build import build, input_fingerprint, write_graph, write_manifest
 
     imported = since_start()
     started = time.perf_counter()
@@ -42,7 +42,7 @@ def probe_build(out: Path) -> dict[str, Any]:
 
 
 def _open(graph: Path) -> tuple[Any, dict[str, Any]]:
-    from benchmarks.common import peak_rss_mb
+    from sharaka.benchmarks.common import peak_rss_mb
     from sharaka.qa.engine import QAEngine
     from sharaka.store import MemoryStore
 
@@ -72,7 +72,7 @@ def probe_warm(graph: Path) -> dict[str, Any]:
 
 def probe_growth(graph: Path, questions: dict[str, str], rounds: int) -> dict[str, Any]:
     """Per question type: the median and best of `rounds` timed answers after one warm-up."""
-    from benchmarks.common import peak_rss_mb
+    from sharaka.benchmarks.common import peak_rss_mb
 
     engine, figures = _open(graph)
     per_type: dict[str, Any] = {}

@@ -1,8 +1,8 @@
 """Where answering spends its time: cProfile over the dev questions, and the time per pipeline stage.
 
-    python -m benchmarks.profiling [--graph FILE.nq] [--rounds 2] [--top 15]
+    python -m sharaka.benchmarks.profiling [--graph FILE.nq] [--rounds 2] [--top 15]
 
-The graph defaults to the real one; give a synthetic one (python -m benchmarks.synthetic) to see
+The graph defaults to the real one; give a synthetic one (python -m sharaka.benchmarks.synthetic) to see
 what grows with the data. Prints the share of each stage (link, route, bind, execute, render) and
 the functions with the most cumulative and own time.
 """
@@ -20,9 +20,9 @@ from typing import Any
 
 
 def profile_answers(graph: Path, rounds: int = 2, top: int = 15) -> dict[str, Any]:
-    from benchmarks.common import read_questions
-    from queries import load_templates
+    from sharaka.benchmarks.common import read_questions
     from sharaka.qa.engine import QAEngine
+    from sharaka.queries import load_templates
     from sharaka.store import MemoryStore
 
     engine = QAEngine(MemoryStore.from_nquads(graph))
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args(argv)
-    from benchmarks.common import real_graph
+    from sharaka.benchmarks.common import real_graph
 
     result = profile_answers(args.graph or real_graph(), args.rounds, args.top)
     print(result.pop("profile"))

@@ -1,6 +1,6 @@
 """Question answering in-process: the dev question set on the real graph, per question type.
 
-    python -m benchmarks --only qa
+    python -m sharaka.benchmarks --only qa
 
 Every dev question is answered once as a warm-up, then `rounds` times; figures are per answer:
 questions/s (one thread, back to back), p50/p95/p99 overall and per question type (the `type` of the dev
@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import read_questions, say, summary
+from sharaka.benchmarks.common import read_questions, say, summary
 
 TARGET_P50_MS, TARGET_P99_MS = 10.0, 100.0
 

@@ -5,7 +5,7 @@
 Prints p50/p99 microseconds per check for the memory and SQLite backends (one process; a file in a
 temporary directory, WAL mode, one transaction per check), then the checks per second two processes get
 together on one SQLite file, and the ratio SQLite/memory. A request to /api/* costs ~1-10 ms
-(`python -m benchmarks --only qa`); the limiter should add well under 10% of that.
+(`python -m sharaka.benchmarks --only qa`); the limiter should add well under 10% of that.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from service.rate_limit import Backend, MemoryBackend, Policy, RateLimiter, SQLiteBackend
+from sharaka.service.rate_limit import Backend, MemoryBackend, Policy, RateLimiter, SQLiteBackend
 
 POLICY = Policy(per_minute=300, burst=60)
 

@@ -31,7 +31,7 @@ def targets_rows(results: dict[str, Any]) -> list[list[Any]]:
     http = results.get("http")
     if http:
         t = http["targets"]
-        rows.append(["answers/s over HTTP, gunicorn 2 workers", "≥ 300", f"{http['best_answers_per_s']:.0f}",
+        rows.append(["answers/s over HTTP, sharaka serve 2 processes", "≥ 300", f"{http['best_answers_per_s']:.0f}",
                      t["ratio"], "yes" if t["met"] else "**no**"])
     sparql = results.get("sparql")
     if sparql:
@@ -76,7 +76,7 @@ def to_markdown(results: dict[str, Any]) -> str:
 
     http = results.get("http")
     if http:
-        out += [f"## Answers over HTTP (gunicorn {http['workers']} workers, GET /api/v1/answer)", ""]
+        out += [f"## Answers over HTTP (sharaka serve, {http['workers']} processes, GET /api/v1/answer)", ""]
         out += _table(["users", "answers/s", "p50 ms", "p95 ms", "p99 ms", "statuses"],
                       [[u, r["answers_per_s"], r["latency"]["answer"]["p50_ms"], r["latency"]["answer"]["p95_ms"],
                         r["latency"]["answer"]["p99_ms"], ", ".join(f"{k}: {v}" for k, v in r["status"].items())]

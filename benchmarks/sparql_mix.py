@@ -1,6 +1,6 @@
 """SPARQL speed: researcher queries (benchmarks/sparql/*.rq) on four stores holding the same graph, one run.
 
-    python -m benchmarks --only sparql
+    python -m sharaka.benchmarks --only sparql
 
 Stores: `embedded` (pyoxigraph in-process: Sharaka's default, MemoryStore), `oxrdflib` (the same data through
 rdflib's API: Dataset on the Oxigraph store, query strings), `server` (`oxigraph serve` on 127.0.0.1, loaded
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import REPO, interleaved, read_questions, say, summary
+from sharaka.benchmarks.common import REPO, interleaved, read_questions, say, summary
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 
@@ -142,10 +142,10 @@ def time_rdflib(graph: Path, queries: list[str], repeat: int, cap_s: float,
 def run(graph: Path, repeat: int = 5, rdflib_cap_s: float = 10.0, with_rdflib: bool = True,
         question_repeat: int = 3, quick: bool = False) -> dict[str, Any]:
     from sharaka.qa.engine import QAEngine
-    from sharaka.remote_http import Limits
-    from sharaka.remote_store import RemoteStore, load_into_remote
     from sharaka.settings import Settings
     from sharaka.store import MemoryStore
+    from sharaka.store.http import Limits
+    from sharaka.store.remote import RemoteStore, load_into_remote
 
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))  # the Oxigraph server helper of the tests

@@ -1,7 +1,7 @@
 """Start-up and build, each in a fresh interpreter: cold build from the sources, warm start from the cached
 graph (load + QA index), time to the first answer, peak RSS after loading.
 
-    python -m benchmarks --only startup
+    python -m sharaka.benchmarks --only startup
 
 Targets: warm start (interpreter start → engine ready) ≤ 2 s, peak RSS ≤ 400 MB at 1×.
 """
@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import run_probe, say
+from sharaka.benchmarks.common import run_probe, say
 
 TARGET_WARM_S, TARGET_RSS_MB = 2.0, 400.0
 

@@ -1,6 +1,6 @@
 """Synthetic growth graphs: the real graph with its agreement records replicated `factor` times.
 
-    python -m benchmarks.synthetic --factor 10 --out /tmp/sharaka-10x.nq [--source sharaka.nq] [--seed 8]
+    python -m sharaka.benchmarks.synthetic --factor 10 --out /tmp/sharaka-10x.nq [--source sharaka.nq] [--seed 8]
 
 Nations, organizations and their memberships, the ontology and the dataset description stay as
 they are. Every line of an agreement source graph (ATOP, DCAD, DESTA, NCA, curated: agreements,
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--source", type=Path, help="the real graph (default: the cached build)")
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args(argv)
-    from benchmarks.common import real_graph
+    from sharaka.benchmarks.common import real_graph
 
     result = generate(args.source or real_graph(), args.out, args.factor, args.seed)
     print(f"{result.factor}×: {result.quads:,} quads, {result.bytes / 2**20:,.0f} MiB in {result.seconds:.1f} s "

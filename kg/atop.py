@@ -1,4 +1,5 @@
-"""ATOP 5.1: formal alliances (defence pacts), their obligations and their members by phase."""
+"""ATOP 5.1: formal alliances, typed by their obligations (defence, offence, neutrality, non-aggression,
+consultation pacts), and their members by phase."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ from collections import defaultdict
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.model import BuildContext, PartialDate
-from kg.nations import english_name
-from kg.sources import read_rows
-from kg.vocab import OBLIGATION, SK
+from sharaka.kg.model import BuildContext, PartialDate
+from sharaka.kg.nations import english_name
+from sharaka.kg.sources import read_rows
+from sharaka.kg.vocab import OBLIGATION, SK
 
 DATASET = "atop"
 
 # ATOP flag column → obligation concept (ontology: skid:obligation scheme).
 OBLIGATIONS = {"defense": "defence", "offense": "offence", "neutral": "neutrality",
                "nonagg": "non_aggression", "consul": "consultation"}
+# ATOP flag column → the kind of alliance it makes (docs/semantics.md, "Several kinds per agreement").
+OBLIGATION_KINDS = {"defense": "defence_pact", "offense": "offence_pact", "neutral": "neutrality_pact",
+                    "nonagg": "non_aggression_pact", "consul": "consultation_pact"}
 
 
 def alliance_label(atopid: str, year: int, member_names: list[str]) -> str:
@@ -42,7 +46,8 @@ def load(ctx: BuildContext) -> None:
         member_keys = [k for k in (ctx.codes.from_cow(DATASET, row[f"mem{i}"], start.year)
                                    for i in range(1, 60) if row.get(f"mem{i}")) if k]
         record = ctx.record(DATASET, "a", atopid)
-        uri = ctx.agreement(DATASET, atopid, "defence_pact",
+        kinds = ["alliance", *(kind for column, kind in OBLIGATION_KINDS.items() if row[column] == "1")]
+        uri = ctx.agreement(DATASET, atopid, kinds,
                             alliance_label(atopid, start.year, [english_name(k) for k in member_keys]),
                             start, record)
         g = DATASET
@@ -65,10 +70,20 @@ def load(ctx: BuildContext) -> None:
         _memberships(ctx, uri, atopid, members.get(atopid, []))
 
 
+def continues(previous: dict[str, str], row: dict[str, str]) -> bool:
+    """A phase continues the previous one when it starts in the month that one ends or the month after
+    (docs/semantics.md, "ATOP spells": a hand-over from December 1992 to January 1993 is one spell)."""
+    if not previous["yrexit"] or previous["yrexit"] == "0":
+        return False
+    year, month = int(previous["yrexit"]), int(previous["moexit"] or 0)
+    after = (year + 1, 1) if month == 12 else (year, month + 1)
+    return (int(row["yrent"]), int(row["moent"] or 0)) in {(year, month), after}
+
+
 def _memberships(ctx: BuildContext, alliance: URIRef, atopid: str,
                  rows: list[tuple[int, dict[str, str]]]) -> None:
     """One participation per membership spell of a nation: phases that follow each other without a
-    gap (a phase starts the month the previous one ends) are one spell, so a renegotiation is not
+    gap (a phase starts the month the previous one ends, or the month after) are one spell, so a renegotiation is not
     mistaken for a member leaving; West Germany (260) handing over to Germany (255) in 1990 is
     one spell of DEU for the same reason."""
     by_key: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -82,7 +97,7 @@ def _memberships(ctx: BuildContext, alliance: URIRef, atopid: str,
         phases = sorted(by_key[key], key=lambda r: (int(r["yrent"]), int(r["moent"] or 0), int(r["phase"] or 0)))
         spells: list[list[dict[str, str]]] = []
         for row in phases:
-            if spells and (row["yrent"], row["moent"]) == (spells[-1][-1]["yrexit"], spells[-1][-1]["moexit"]):
+            if spells and continues(spells[-1][-1], row):
                 spells[-1].append(row)
             else:
                 spells.append([row])

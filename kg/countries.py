@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.sources import read_rows
+from sharaka.kg.sources import read_rows
 
 # COW numeric code → nation key, for codes the concordance leaves without an ISO3 code.
 # Each line says why. Codes not here and not in the concordance are reported as unmapped.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.model import BuildContext, PartialDate
-from kg.sources import read_rows
-from kg.vocab import ROLE, SK, nation_uri
+from sharaka.kg.model import BuildContext, PartialDate
+from sharaka.kg.sources import read_rows
+from sharaka.kg.vocab import ROLE, SK, nation_uri
 
 DATASET = "curated"
 
@@ -31,7 +31,10 @@ def load(ctx: BuildContext) -> None:
             continue
         record = ctx.record(DATASET, "agreements", record_id)
         ctx.add(DATASET, record, SK.sourceUrl, URIRef(row["source_url"]))
-        uri = ctx.agreement(DATASET, record_id, row["category"], row["name"], start, record)
+        # Its category, and every kind its source also makes it (a strategic partnership with a mutual-defence
+        # clause is also a defence pact); kinds are ontology notations.
+        kinds = [row["category"], *(k for k in row["also_kinds"].split(";") if k)]
+        uri = ctx.agreement(DATASET, record_id, kinds, row["name"], start, record)
         g = DATASET
         end = PartialDate.from_iso(row["end_date"])
         if end is not None:
@@ -45,8 +48,7 @@ def load(ctx: BuildContext) -> None:
         ctx.add(g, uri, SK.recurring, Literal(row["recurring"] == "true"))
         ctx.add(g, uri, SK.partiesComplete, Literal(row["parties_complete"] == "true"))
         sectors = [SECTORS[s] for s in row["sectors"].split(";") if s]
-        if row["category"] in KIND_SECTORS:
-            sectors.append(KIND_SECTORS[row["category"]])
+        sectors += [KIND_SECTORS[k] for k in kinds if k in KIND_SECTORS]
         ctx.sectors(g, uri, sectors)
         lead = ctx.codes.from_iso3(DATASET, row["lead_party"]) if row["lead_party"] else None
         if lead:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rdflib import Literal
 
-from kg.model import BuildContext, PartialDate
-from kg.nations import english_name
-from kg.sources import read_rows
-from kg.vocab import SK
+from sharaka.kg.model import BuildContext, PartialDate
+from sharaka.kg.nations import english_name
+from sharaka.kg.sources import read_rows
+from sharaka.kg.vocab import SK
 
 DATASET = "dcad"
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, VOID, XSD
 
-from kg.model import BuildContext
-from kg.sources import datasets
-from kg.vocab import BASE, ID, SK, SPDX, dataset_uri, graph_uri, source_file_uri
+from sharaka.kg.model import BuildContext
+from sharaka.kg.sources import datasets
+from sharaka.kg.vocab import BASE, ID, SK, SPDX, dataset_uri, graph_uri, source_file_uri
 
 DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace predates it
 GRAPH = "meta"
@@ -18,6 +18,8 @@ def describe(ctx: BuildContext, checksums: dict[str, str], version: str) -> None
     add = lambda s, p, o: ctx.add(GRAPH, s, p, o)  # noqa: E731 - local shorthand
     total = 0
     for key, ds in sorted(datasets().items()):
+        if key in ctx.report.excluded:
+            continue  # left out of this build: not part of the dataset it describes
         uri = dataset_uri(key)
         for t in (DCAT.Dataset, VOID.Dataset, PROV.Entity):
             add(uri, RDF.type, t)
@@ -27,6 +29,9 @@ def describe(ctx: BuildContext, checksums: dict[str, str], version: str) -> None
         add(uri, DCAT.landingPage, URIRef(ds.homepage))
         add(uri, DCTERMS.bibliographicCitation, Literal(ds.citation))
         add(uri, DCTERMS.rights, Literal(ds.terms, lang="en"))
+        if ds.license:
+            add(uri, DCTERMS.license, URIRef(ds.license))
+        add(uri, SK.nonCommercial, Literal(ds.noncommercial))
         if ds.coverage_end:
             add(uri, SK.coverageEnd, Literal(ds.coverage_end, datatype=XSD.date))
         if ds.derived_by:
@@ -57,10 +62,17 @@ def describe(ctx: BuildContext, checksums: dict[str, str], version: str) -> None
         "Nations, the agreements that bind them (alliances, defence cooperation, trade, nuclear "
         "cooperation, normalization, exercises, humanitarian and disaster response) and the sectors "
         "they cover, built from cited academic datasets and a curated file.", lang="en"))
+    if ctx.report.excluded:
+        add(SHARAKA, RDFS.comment, Literal(
+            "Built with exclude_noncommercial: the datasets whose terms are non-commercial are left out ("
+            + ", ".join(datasets()[k].title for k in ctx.report.excluded) + ").", lang="en"))
     add(SHARAKA, OWL.versionInfo, Literal(version))
     add(SHARAKA, DCAT_VERSION, Literal(version))
     add(SHARAKA, VOID.uriSpace, Literal(str(ID)))
     add(SHARAKA, VOID.vocabulary, URIRef(BASE + "ontology"))
-    add(SHARAKA, VOID.triples, Literal(sum(len(q) for g, q in ctx.quads.items() if g != GRAPH)))
     add(SHARAKA, SK.agreementCount, Literal(sum(ctx.report.agreements.values())))
     add(SHARAKA, SK.sourceTriples, Literal(total))
+    # The one size of the dataset (VoID, the service description and /version all read it): the triples of
+    # every named graph, this meta graph and the ontology included, so it equals the store's count of quads.
+    # Written last; the +1 is the triple that states it.
+    add(SHARAKA, VOID.triples, Literal(sum(len(q) for q in ctx.quads.values()) + 1))

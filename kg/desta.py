@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from kg.model import BuildContext, PartialDate
-from kg.sources import read_rows
-from kg.vocab import SK
+from sharaka.kg.model import BuildContext, PartialDate
+from sharaka.kg.sources import read_rows
+from sharaka.kg.vocab import SK
 
 DATASET = "desta"
 MEMBER_COLUMNS = range(1, 92)

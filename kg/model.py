@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.countries import CodeResolver
-from kg.vocab import (
+from sharaka.kg.countries import CodeResolver
+from sharaka.kg.vocab import (
     SECTOR,
     SK,
+    WEAPON,
     agreement_uri,
     dataset_uri,
     nation_uri,
@@ -23,6 +25,18 @@ from kg.vocab import (
 )
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+# Terms the build writes millions of times, made once (rdflib's closed namespaces look each one up anew).
+TYPE, LABEL = RDF.type, RDFS.label
+DERIVED_FROM, IS_PART_OF, IDENTIFIER, SOURCE = PROV.wasDerivedFrom, DCTERMS.isPartOf, DCTERMS.identifier, DCTERMS.source
+INTEGER, DATE, YEAR_MONTH = XSD.integer, XSD.date, XSD.gYearMonth
+TRUE, FALSE = Literal(True), Literal(False)
+
+
+@lru_cache(maxsize=4096)
+def integer(value: int) -> Literal:
+    """An xsd:integer literal (years, mostly), made once per value."""
+    return Literal(value, datatype=INTEGER)
 
 
 @dataclass(frozen=True)
@@ -83,9 +97,16 @@ class BuildReport:
     agreements: Counter[str] = field(default_factory=Counter)
     participations: Counter[str] = field(default_factory=Counter)
     skipped: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    excluded: list[str] = field(default_factory=list)
 
     def skip(self, dataset: str, reason: str) -> None:
         self.skipped[dataset][reason] += 1
+
+    def note(self, dataset: str, text: str) -> None:
+        """Something a reader of the build should know that is not a skipped row (a duplicate id kept
+        under a new one, two sources that disagree)."""
+        self.notes[dataset].append(text)
 
 
 class BuildContext:
@@ -110,10 +131,24 @@ class BuildContext:
                 if (c, RDFS.subClassOf, SK.Agreement) in self.ontology and isinstance(c, URIRef)}
 
     @cached_property
-    def sector_broader(self) -> dict[URIRef, list[URIRef]]:
-        """Each sector concept → itself and all its broader concepts."""
+    def kind_broader(self) -> dict[URIRef, list[URIRef]]:
+        """Each agreement kind → itself and every broader kind (sk:Alliance for a defence pact), without
+        sk:Agreement itself: the build states them all, so a kind filter needs no inference."""
         result: dict[URIRef, list[URIRef]] = {}
-        for concept in self.ontology.subjects(SKOS.inScheme, URIRef(str(SECTOR).rstrip("/"))):
+        for kind in self.category_classes.values():
+            chain, todo = [kind], [kind]
+            while todo:
+                for parent in self.ontology.objects(todo.pop(), RDFS.subClassOf):
+                    if isinstance(parent, URIRef) and parent != SK.Agreement and parent not in chain:
+                        chain.append(parent)
+                        todo.append(parent)
+            result[kind] = chain
+        return result
+
+    def broader_concepts(self, scheme: URIRef) -> dict[URIRef, list[URIRef]]:
+        """Each concept of a SKOS scheme → itself and all its broader concepts."""
+        result: dict[URIRef, list[URIRef]] = {}
+        for concept in self.ontology.subjects(SKOS.inScheme, scheme):
             if not isinstance(concept, URIRef):
                 continue
             chain, current = [concept], concept
@@ -123,6 +158,16 @@ class BuildContext:
                 current = parent
             result[concept] = chain
         return result
+
+    @cached_property
+    def sector_broader(self) -> dict[URIRef, list[URIRef]]:
+        """Each sector concept → itself and all its broader concepts."""
+        return self.broader_concepts(URIRef(str(SECTOR).rstrip("/")))
+
+    @cached_property
+    def weapon_broader(self) -> dict[URIRef, list[URIRef]]:
+        """Each weapon category → itself and all its broader categories (armed drones → UAVs → aircraft)."""
+        return self.broader_concepts(URIRef(str(WEAPON).rstrip("/")))
 
     def category(self, notation: str) -> URIRef:
         try:
@@ -135,34 +180,36 @@ class BuildContext:
         """A source record (one row), part of its dataset."""
         uri = record_uri(dataset, table, record_id)
         g = dataset
-        self.add(g, uri, RDF.type, SK.SourceRecord)
-        self.add(g, uri, RDF.type, PROV.Entity)
-        self.add(g, uri, DCTERMS.isPartOf, dataset_uri(dataset))
-        self.add(g, uri, DCTERMS.identifier, Literal(record_id))
+        self.add(g, uri, TYPE, SK.SourceRecord)
+        self.add(g, uri, TYPE, PROV.Entity)
+        self.add(g, uri, IS_PART_OF, dataset_uri(dataset))
+        self.add(g, uri, IDENTIFIER, Literal(record_id))
         return uri
 
-    def agreement(self, dataset: str, record_id: str, kind: str, label: str, start: PartialDate,
+    def agreement(self, dataset: str, record_id: str, kinds: str | Sequence[str], label: str, start: PartialDate,
                   record: URIRef) -> URIRef:
-        """An agreement with its kind, label, start and provenance."""
+        """An agreement with its kinds (each with its broader kinds), label, start and provenance."""
         uri = agreement_uri(dataset, record_id)
         g = dataset
-        self.add(g, uri, RDF.type, self.category(kind))
-        self.add(g, uri, RDF.type, SK.Agreement)
-        self.add(g, uri, RDFS.label, Literal(label, lang="en"))
+        for kind in [kinds] if isinstance(kinds, str) else kinds:
+            for cls in self.kind_broader[self.category(kind)]:
+                self.add(g, uri, TYPE, cls)
+        self.add(g, uri, TYPE, SK.Agreement)
+        self.add(g, uri, LABEL, Literal(label, lang="en"))
         self.add(g, uri, SK.sourceId, Literal(source_id(dataset, record_id)))
-        self.add(g, uri, PROV.wasDerivedFrom, record)
-        self.add(g, uri, DCTERMS.source, dataset_uri(dataset))
+        self.add(g, uri, DERIVED_FROM, record)
+        self.add(g, uri, SOURCE, dataset_uri(dataset))
         self.dates(g, uri, start, SK.startYear, SK.startMonth, SK.startDate)
         self.report.agreements[dataset] += 1
         return uri
 
     def dates(self, graph: str, subject: URIRef, date: PartialDate, year_p: URIRef,
               month_p: URIRef | None, date_p: URIRef) -> None:
-        self.add(graph, subject, year_p, Literal(date.year, datatype=XSD.integer))
+        self.add(graph, subject, year_p, integer(date.year))
         if date.day is not None and date.month is not None:
-            self.add(graph, subject, date_p, Literal(str(date), datatype=XSD.date))
+            self.add(graph, subject, date_p, Literal(str(date), datatype=DATE))
         elif date.month is not None and month_p is not None:
-            self.add(graph, subject, month_p, Literal(str(date), datatype=XSD.gYearMonth))
+            self.add(graph, subject, month_p, Literal(str(date), datatype=YEAR_MONTH))
 
     def sectors(self, dataset: str, agreement: URIRef, notations: list[str]) -> None:
         """Covered sectors, each with all its broader sectors."""
@@ -175,16 +222,22 @@ class BuildContext:
 
     def participation(self, graph: str, subject: URIRef, subject_slug: str, party_key: str, *,
                       record: URIRef, join: PartialDate | None = None, exit: PartialDate | None = None,
-                      role: URIRef | None = None, spell: int = 1, shortcut: URIRef = SK.hasParty) -> URIRef:
-        """Party `party_key` takes part in `subject` (an agreement or organization)."""
-        party = nation_uri(party_key)
-        self.referenced_nations.add(party_key)
+                      role: URIRef | None = None, spell: int = 1, shortcut: URIRef | None = SK.hasParty,
+                      link: URIRef = SK.participation, actor: URIRef | None = None) -> URIRef:
+        """Party `party_key` takes part in `subject` (an agreement or organization). The party is the nation
+        with that key, or `actor` (an organization, a non-state actor) whose key is then only its URI slug."""
+        if actor is None:
+            party = nation_uri(party_key)
+            self.referenced_nations.add(party_key)
+        else:
+            party = actor
         uri = participation_uri(subject_slug, party_key, spell)
-        self.add(graph, subject, shortcut, party)
-        self.add(graph, subject, SK.participation, uri)
-        self.add(graph, uri, RDF.type, SK.Participation)
+        if shortcut is not None:
+            self.add(graph, subject, shortcut, party)
+        self.add(graph, subject, link, uri)
+        self.add(graph, uri, TYPE, SK.Participation)
         self.add(graph, uri, SK.participant, party)
-        self.add(graph, uri, PROV.wasDerivedFrom, record)
+        self.add(graph, uri, DERIVED_FROM, record)
         if role is not None:
             self.add(graph, uri, SK.role, role)
         if join is not None:

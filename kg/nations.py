@@ -9,10 +9,11 @@ from functools import cache
 from rdflib import Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kg.countries import COW_EXCEPTIONS, by_cow, by_iso3
-from kg.model import BuildContext
-from kg.sources import read_rows
-from kg.vocab import SK, nation_uri
+from sharaka.kg.countries import COW_EXCEPTIONS, by_cow, by_iso3
+from sharaka.kg.model import BuildContext
+from sharaka.kg.names import is_artefact, proper_names
+from sharaka.kg.sources import read_rows
+from sharaka.kg.vocab import SK, nation_uri
 
 GRAPH = "nations"
 
@@ -50,7 +51,8 @@ def nation_key_for_cow(ccode: int) -> str | None:
 @cache
 def english_names() -> dict[str, str]:
     """Nation key → English name, for labels of agreements built from codes."""
-    names = {iso3: row.name_en for iso3, row in by_iso3().items()}
+    names = {iso3: english.preferred for iso3, row in by_iso3().items()
+             if (english := proper_names(row.names["en"]) or proper_names((row.name_en,))) is not None}
     for ccode, state in cow_states().items():
         key = nation_key_for_cow(ccode)
         if key and key.startswith("cow-"):
@@ -108,13 +110,15 @@ def _emit_nation(ctx: BuildContext, key: str, state: CowState | None) -> None:
         if row.iso_numeric:
             add(SK.isoNumeric, Literal(row.iso_numeric.zfill(3)))
         for lang, names in row.names.items():
-            if not names:
+            published = proper_names(names)
+            if published is None:
                 continue
-            if lang in ("ar", "fr"):
-                add(SKOS.prefLabel, Literal(names[0], lang=lang))
-            for name in names[1 if lang in ("ar", "fr") else 0:]:
-                if not (lang == "en" and name == english):
-                    add(SKOS.altLabel, Literal(name, lang=lang))
+            if lang != "en":  # English names come from the COW/countrycode concordance above
+                add(SKOS.prefLabel, Literal(published.preferred, lang=lang))
+            for name in published.alternatives:
+                add(SKOS.altLabel, Literal(name, lang=lang))
+            for name in published.hidden:  # code-table forms ("Congo - Kinshasa"): kept for matching, not shown
+                add(SKOS.hiddenLabel, Literal(name, lang=lang))
         add(PROV.wasDerivedFrom, ctx.record("countrycode", "codelist", row.iso3))
     else:
         add(SK.noIsoCodeReason, Literal(NO_ISO_REASON, lang="en"))
@@ -122,12 +126,12 @@ def _emit_nation(ctx: BuildContext, key: str, state: CowState | None) -> None:
         add(SK.cowCode, Literal(state.ccode, datatype=XSD.integer))
         add(SK.cowAbbreviation, Literal(state.abbreviation))
         if state.name != english:
-            add(SKOS.altLabel, Literal(state.name, lang="en"))
+            add(SKOS.hiddenLabel if is_artefact(state.name) else SKOS.altLabel, Literal(state.name, lang="en"))
         add(PROV.wasDerivedFrom, ctx.record("cow_states", "states", str(state.ccode)))
     for alias, kind, lang in lexicon().get(key, []):
         if kind == "demonym":
             add(SK.demonym, Literal(alias, lang=lang))
-        elif kind in ("former_name", "official"):
+        elif kind in ("former_name", "official") and not is_artefact(alias):
             add(SKOS.altLabel, Literal(alias, lang=lang))
         else:
             add(SKOS.hiddenLabel, Literal(alias, lang=lang))

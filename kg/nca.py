@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rdflib import Literal
 
-from kg.model import BuildContext, PartialDate
-from kg.nations import english_name
-from kg.sources import read_rows
-from kg.vocab import NUCLEAR_ASSISTANCE, ROLE, SK
+from sharaka.kg.model import BuildContext, PartialDate
+from sharaka.kg.nations import english_name
+from sharaka.kg.sources import read_rows
+from sharaka.kg.vocab import NUCLEAR_ASSISTANCE, ROLE, SK, nation_uri
 
 DATASET = "nca"
 
@@ -42,5 +42,7 @@ def load(ctx: BuildContext) -> None:
         ctx.sectors(DATASET, uri, ["nuclear", *TYPE_SECTORS.get(kind, [])])
         slug = f"nca-{record_id}"
         ctx.participation(DATASET, uri, slug, supplier, record=record, join=start, role=ROLE.supplier)
+        ctx.add(DATASET, uri, SK.supplier, nation_uri(supplier))
         if recipient != supplier:
             ctx.participation(DATASET, uri, slug, recipient, record=record, join=start, role=ROLE.recipient)
+            ctx.add(DATASET, uri, SK.recipient, nation_uri(recipient))

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from rdflib import Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from kg.model import BuildContext, PartialDate
-from kg.sources import read_rows
-from kg.vocab import SK, nation_uri, organization_uri
+from sharaka.kg import oic
+from sharaka.kg.model import BuildContext, PartialDate
+from sharaka.kg.sources import read_rows
+from sharaka.kg.vocab import SK, nation_uri, organization_uri
 
 DATASET = "cow_igo"
 # ended_by values (see derive_igo_memberships.py) that mean full membership ended that year:
 # no longer a member, downgraded to associate or observer, organization dissolved, state gone.
 ENDED = {"0", "2", "3", "-1", "absent"}
+# Organizations whose membership the graph answers from another source (docs/semantics.md, "OIC membership"):
+# COW IGO's spells of the nations that source lists are kept as a second, cited record
+# (sk:secondaryParticipation). Nations it does not list (North and South Yemen, members until 1990) keep
+# COW IGO's spells as their membership.
+MEMBERSHIP_ELSEWHERE: dict[str, Callable[[], frozenset[str]]] = {"OIC": oic.listed_nations}
 
 
 def load(ctx: BuildContext) -> None:
@@ -55,10 +62,15 @@ def load(ctx: BuildContext) -> None:
             # A spell that runs to the end of the data (2014) or into missing data is not an exit.
             exit_date = PartialDate.parse(last["end_year"]) if last["ended_by"] in ENDED else None
             record_id = "+".join(f"{r['ccode']}-{r['start_year']}" for r in spell)
-            ctx.participation(DATASET, organization_uri(org), f"org-{org}", key,
-                              record=ctx.record(DATASET, "memberships", f"{org}-{record_id}"),
-                              join=PartialDate.parse(first["start_year"]), exit=exit_date, spell=number,
-                              shortcut=SK.hasMember)
+            record = ctx.record(DATASET, "memberships", f"{org}-{record_id}")
+            join = PartialDate.parse(first["start_year"])
+            if org in MEMBERSHIP_ELSEWHERE and key in MEMBERSHIP_ELSEWHERE[org]():
+                ctx.participation(DATASET, organization_uri(org), f"org-{org}-{DATASET}", key, record=record,
+                                  join=join, exit=exit_date, spell=number, shortcut=None,
+                                  link=SK.secondaryParticipation)
+                continue
+            ctx.participation(DATASET, organization_uri(org), f"org-{org}", key, record=record, join=join,
+                              exit=exit_date, spell=number, shortcut=SK.hasMember)
             ctx.add(DATASET, nation_uri(key), SK.memberOf, organization_uri(org))
 
 

@@ -8,14 +8,29 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
+
+class MemoNamespace(Namespace):
+    """A Namespace that keeps the terms it made: the build asks for the same few terms millions of times, and
+    rdflib checks each new URIRef."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        setattr(self, name, term)  # found by plain attribute lookup from now on
+        return term
+
+
 BASE = "https://w3id.org/sharaka/"
-SK = Namespace(BASE + "ontology#")
+SK = MemoNamespace(BASE + "ontology#")
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
-SECTOR = Namespace(BASE + "id/sector/")
-OBLIGATION = Namespace(BASE + "id/obligation/")
-ROLE = Namespace(BASE + "id/role/")
-NUCLEAR_ASSISTANCE = Namespace(BASE + "id/nuclear-assistance/")
+SECTOR = MemoNamespace(BASE + "id/sector/")
+OBLIGATION = MemoNamespace(BASE + "id/obligation/")
+ROLE = MemoNamespace(BASE + "id/role/")
+NUCLEAR_ASSISTANCE = MemoNamespace(BASE + "id/nuclear-assistance/")
+WEAPON = MemoNamespace(BASE + "id/weapon-category/")
+TRANSFER_STATUS = MemoNamespace(BASE + "id/transfer-status/")
+EXERCISE_DOMAIN = MemoNamespace(BASE + "id/exercise-domain/")
+GEO = MemoNamespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 
 ONTOLOGY_URI = URIRef(BASE + "ontology")
@@ -25,7 +40,7 @@ PREFIXES: dict[str, Namespace] = {
     "rdf": Namespace(str(RDF)), "rdfs": Namespace(str(RDFS)), "owl": Namespace(str(OWL)),
     "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
     "prov": Namespace(str(PROV)), "void": Namespace(str(VOID)), "dcat": Namespace(str(DCAT)),
-    "spdx": SPDX,
+    "spdx": SPDX, "weapon": WEAPON, "geo": GEO,
 }
 
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -43,6 +58,16 @@ def nation_uri(key: str) -> URIRef:
 
 def organization_uri(code: str) -> URIRef:
     return ID[f"organization/{_key(code)}"]
+
+
+def actor_uri(slug: str) -> URIRef:
+    """A party that is neither a nation nor an organization: a non-state actor, an unrecognized state."""
+    return ID[f"actor/{_key(slug)}"]
+
+
+def series_uri(slug: str) -> URIRef:
+    """A recurring exercise that Sharaka knows only from its yearly editions."""
+    return ID[f"exercise-series/{_key(slug)}"]
 
 
 def agreement_uri(dataset: str, record_id: str) -> URIRef:

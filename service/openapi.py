@@ -6,8 +6,8 @@ from functools import cache
 from typing import Any
 
 from sharaka import __version__
-from sharaka.media_types import MEDIA_TYPES
 from sharaka.qa.answer import STATUSES
+from sharaka.sparql.formats import MEDIA_TYPES
 
 _PROBLEM = {"$ref": "#/components/schemas/Problem"}
 ANSWER = {"$ref": "#/components/schemas/Answer"}
@@ -33,10 +33,12 @@ def _operation(summary: str, operation_id: str, parameters: list[dict[str, Any]]
 
 
 def _problem_responses(*statuses: int) -> dict[str, Any]:
-    words = {400: "Bad request", 404: "Not found", 406: "Not acceptable", 413: "Request body too large",
+    words = {400: "Bad request", 404: "Not found", 406: "Not acceptable",
+             413: "Request body too large (or, at /sparql, a result over max_result_bytes: refused whole, never cut)",
              415: "Unsupported media type", 429: "Too many requests from this client (see Retry-After)",
              502: "The store returned an unusable response",
-             503: "Store unavailable or query timed out", 504: "Store timed out"}
+             503: "Store unavailable or query timed out", 504: "Store timed out",
+             507: "The query needed more memory than query_memory_mb allows"}
     responses: dict[str, Any] = {
         str(s): {"description": words[s], "content": {"application/problem+json": {"schema": _PROBLEM}}}
         for s in statuses}
@@ -69,9 +71,14 @@ def openapi_spec(max_question_length: int = 500) -> dict[str, Any]:
     }
     answer = {
         "type": "object",
-        "required": ["question", "status", "text", "answers", "suggestions", "dataset_version", "elapsed_ms"],
+        "required": ["question", "status", "text", "answers", "suggestions", "dataset_version", "elapsed_ms",
+                     "permalink"],
         "properties": {
             "question": {"type": "string"},
+            "permalink": {"type": "string", "format": "uri",
+                          "description": "The chat page's address for this question (`/?q=…`, built from the "
+                                         "request's scheme and host): opening it asks the question again.",
+                          "examples": ["https://sharaka.example.org/?q=Who+are+the+members+of+the+GCC%3F"]},
             "status": {"type": "string", "enum": list(STATUSES)},
             "text": {"type": "string", "description": "A sentence for people."},
             "answers": {"type": "array", "items": {"$ref": "#/components/schemas/AnswerItem"}},
@@ -92,6 +99,10 @@ def openapi_spec(max_question_length: int = 500) -> dict[str, Any]:
             "elapsed_ms": {"type": "number"},
             "truncated": {"type": "boolean"},
             "explanation": {"type": "object", "description": "The trace of every stage: mentions, route, timings."},
+            "lang": {"type": "string", "enum": ["en", "ar", "fr", "tr"],
+                     "description": "The language the question was read in (asked or detected; docs/languages.md)."},
+            "headings": {"type": "object", "additionalProperties": {"type": "string"},
+                         "description": "Table headings in the answer's language (empty: English)."},
         },
     }
     problem = {
@@ -104,11 +115,17 @@ def openapi_spec(max_question_length: int = 500) -> dict[str, Any]:
                                                                     "e.g. max_query_length"},
                        "limit": {"type": "number", "description": "A limit's error: the setting's value"},
                        "retry_after": {"type": "integer", "description": "rate_limited: seconds to wait"},
-                       "burst": {"type": "integer", "description": "rate_limited: requests allowed at once"}},
+                       "burst": {"type": "integer", "description": "rate_limited: requests allowed at once"},
+                       "line": {"type": "integer", "description": "malformed_query: the line of the fault (from 1)"},
+                       "column": {"type": "integer",
+                                  "description": "malformed_query: the column of the fault (from 1, in characters)"}},
     }
     question_param = {"name": "q", "in": "query", "required": True,
                       "schema": {"type": "string", "maxLength": max_question_length},
                       "example": "Which countries has Pakistan signed defence pacts with since 2000?"}
+    lang_param = {"name": "lang", "in": "query", "required": False,
+                  "schema": {"type": "string", "enum": ["auto", "en", "ar", "fr", "tr"], "default": "auto"},
+                  "description": "The question's language; absent or auto: detected from its script and words."}
     return {
         "openapi": "3.1.0",
         "info": {"title": "Sharaka API", "version": __version__,
@@ -116,13 +133,14 @@ def openapi_spec(max_question_length: int = 500) -> dict[str, Any]:
                                 "Every error is application/problem+json."},
         "paths": {
             "/api/v1/answer": {
-                "get": _operation("Answer a question", "answerGet", [question_param],
+                "get": _operation("Answer a question", "answerGet", [question_param, lang_param],
                                   _json_ok("The answer object", ANSWER), 400, 429, *STORE_PROBLEMS),
                 "post": {**_operation("Answer a question (JSON body)", "answerPost", [],
                                       _json_ok("The answer object", ANSWER), 400, 413, 415, 429, *STORE_PROBLEMS),
                          "requestBody": {"required": True, "content": {"application/json": {"schema": {
                              "type": "object", "required": ["question"],
-                             "properties": {"question": {"type": "string", "maxLength": max_question_length}}}}}}},
+                             "properties": {"question": {"type": "string", "maxLength": max_question_length},
+                                            "lang": {"type": "string", "enum": ["auto", "en", "ar", "fr", "tr"]}}}}}}},
             },
             "/api/v1/questions": {"get": _operation("Question types with examples", "questionTypes", [],
                                                     _json_ok("Question types", _question_types()))},
@@ -135,15 +153,18 @@ def openapi_spec(max_question_length: int = 500) -> dict[str, Any]:
             "/api/v1/nations/{key}": {"get": _operation(
                 "A nation's summary: partners by kind of agreement, counts", "nation",
                 [{"name": "key", "in": "path", "required": True, "example": "PAK",
-                  "schema": {"type": "string", "pattern": "^(?:[A-Z]{3}|cow-[0-9]{1,4})$"}}],
+                  "schema": {"type": "string", "pattern": "^(?:[A-Z]{3}|cow-[0-9]{1,4})$"}},
+                 {**_query_param("from", _YEAR), "description": "Only agreements that started in or after this year"},
+                 {**_query_param("to", _YEAR), "description": "Only agreements that started in or before this year"}],
                 _json_ok("Summary", _nation_summary()), 400, 404, 429, *STORE_PROBLEMS)},
             "/sparql": {
                 "get": _operation("SPARQL 1.1 Protocol query operation; without a query, the service description "
                                   "(or the editor page for a browser)", "sparql",
                                   [_query_param("query", {"type": "string"}), *_SPARQL_DATASET_PARAMS],
-                                  _sparql_ok(), 400, 406, 413, 429, *STORE_PROBLEMS),
+                                  _sparql_ok(), 400, 406, 413, 429, *STORE_PROBLEMS, 507),
                 "post": {**_operation("SPARQL 1.1 Protocol query operation by POST", "sparqlPost",
-                                      _SPARQL_DATASET_PARAMS, _sparql_ok(), 400, 406, 413, 415, 429, *STORE_PROBLEMS),
+                                      _SPARQL_DATASET_PARAMS, _sparql_ok(), 400, 406, 413, 415, 429, *STORE_PROBLEMS,
+                                      507),
                          "requestBody": {"required": True, "content": {
                              "application/x-www-form-urlencoded": {"schema": {
                                  "type": "object", "required": ["query"], "properties": {
@@ -162,6 +183,7 @@ def openapi_spec(max_question_length: int = 500) -> dict[str, Any]:
 
 # -- the other responses' schemas --------------------------------------------------------------------------
 _STRINGS = {"type": "array", "items": {"type": "string"}}
+_YEAR = {"type": "string", "pattern": "^[0-9]{4}$"}
 _STATUS = {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}}
 # Repeatable protocol parameters: they replace the query's FROM / FROM NAMED; `format` overrides Accept.
 _SPARQL_DATASET_PROPERTIES: dict[str, Any] = {
@@ -218,6 +240,9 @@ def _nation_summary() -> dict[str, Any]:
         "labels": {"type": "object", "additionalProperties": {"type": "string"}},
         "demonyms": _STRINGS, "organizations": {"type": "array", "items": link},
         "iso3": {"type": "string"}, "iso2": {"type": "string"}, "cow_code": {"type": "integer"}}}
-    return {"type": "object", "required": ["nation", "agreements", "partners", "by_kind"], "properties": {
+    year = {"type": ["integer", "null"]}
+    years = {"type": "object", "description": "The start-year range the counts cover (null: open)",
+             "required": ["from", "to"], "properties": {"from": year, "to": year}}
+    return {"type": "object", "required": ["nation", "agreements", "partners", "by_kind", "years"], "properties": {
         "nation": nation, "agreements": {"type": "integer"}, "partners": {"type": "integer"},
-        "by_kind": {"type": "array", "items": kind}}}
+        "by_kind": {"type": "array", "items": kind}, "years": years}}

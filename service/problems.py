@@ -8,8 +8,8 @@ import logging
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
-from service.state import state
 from sharaka.errors import PROBLEM_TYPE_BASE, SharakaError
+from sharaka.service.state import state
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -24,7 +24,8 @@ HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 4
 # (a body refused by Werkzeug, a query stopped in a worker).
 LIMIT_SETTINGS = {"payload_too_large": "max_request_bytes", "query_too_long": "max_query_length",
                   "query_too_deep": "max_query_nesting", "query_timeout": "query_timeout",
-                  "store_timeout": "store_timeout", "rate_limited": "rate_limit"}
+                  "query_busy": "query_slow_workers", "result_too_large": "max_result_bytes",
+                  "query_memory": "query_memory_mb", "store_timeout": "store_timeout", "rate_limited": "rate_limit"}
 
 
 def name_the_limit(problem: dict[str, object]) -> dict[str, object]:

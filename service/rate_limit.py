@@ -209,12 +209,12 @@ def is_limited(method: str, path: str) -> bool:
 
 def install(app: Flask, settings: Settings, clock: Clock = time.time) -> RateLimiter | None:
     """Limit the app's routes per client, as the settings say; nothing when `rate_limit` is 0."""
-    if int(settings.rate_limit) <= 0:
+    if settings.rate_limit <= 0:
         return None
-    if int(settings.rate_limit_burst) < 1:
+    if settings.rate_limit_burst < 1:
         raise ValueError("rate_limit_burst must be at least 1")
-    limiter = RateLimiter(Policy(int(settings.rate_limit), int(settings.rate_limit_burst)),
-                          backend_for(str(settings.rate_limit_backend)), clock)
+    limiter = RateLimiter(Policy(settings.rate_limit, settings.rate_limit_burst),
+                          backend_for(settings.rate_limit_backend), clock)
     app.extensions["sharaka_rate_limiter"] = limiter
 
     @app.before_request

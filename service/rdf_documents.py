@@ -11,10 +11,9 @@ from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.vocab import PREFIXES
-from service.state import state
 from sharaka.errors import NotAcceptable
-from sharaka.media_types import (
+from sharaka.service.state import state
+from sharaka.sparql.formats import (
     GRAPH_FORMATS,
     Choice,
     Format,
@@ -24,6 +23,7 @@ from sharaka.media_types import (
     from_format_param,
     with_charset,
 )
+from sharaka.sparql.prefixes import DOCUMENT_PREFIXES, RDF_XML, RDFLIB_JSONLD, RDFLIB_TURTLE, used_prefixes
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_CACHED_DOCUMENTS = 64  # the URL root in the key comes from the Host header: bound what a client can add
@@ -61,10 +61,8 @@ def accepted_graph_format(html: bool = True) -> Choice | None:
 
 
 def new_graph(triples: Iterable[tuple[Node, Node, Node]] = ()) -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        if prefix != "skid":  # its local names would need escaped slashes
-            graph.bind(prefix, str(namespace), replace=True)
+    """A graph with no namespace bound: `serialize` declares the prefixes the document uses, no others."""
+    graph = Graph(bind_namespaces="none")
     for s, p, o in triples:
         graph.add((s, p, _plain(o)))
     return graph
@@ -78,10 +76,18 @@ def _plain(term: Node) -> Node:
 
 
 def serialize(graph: Graph, fmt: Format) -> bytes:
-    options: dict[str, Any] = {}
-    if fmt.rdflib_name == "json-ld":
-        options["context"] = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+    """The graph in a format, declaring only the prefixes it uses (in Turtle, JSON-LD's @context, RDF/XML)."""
+    syntax = {"json-ld": RDFLIB_JSONLD, "xml": RDF_XML}.get(fmt.rdflib_name or "", RDFLIB_TURTLE)
+    prefixes = used_prefixes(graph, {**DOCUMENT_PREFIXES, **_extra_namespaces(graph)}, syntax)
+    for prefix, namespace in prefixes.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    options: dict[str, Any] = {"context": prefixes} if fmt.rdflib_name == "json-ld" else {}
     return graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8", **options)
+
+
+def _extra_namespaces(graph: Graph) -> dict[str, str]:
+    """Namespaces a document binds itself beyond ours (the service description's `sd:`)."""
+    return {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix and prefix not in DOCUMENT_PREFIXES}
 
 
 def graph_response(graph: Graph, choice: Choice) -> Response:
@@ -105,7 +111,7 @@ def cached_document(name: str, choice: Choice | None, build: Callable[[], Respon
     The graph does not change while the app runs (its store is fixed when the app is created); the key
     holds the store and the URL root too (VoID names the endpoint's absolute URL; pages link below the root).
     Only 200s are kept: a store that is not loaded yet is asked again."""
-    cache: dict[tuple[object, ...], bytes] = state().extras.setdefault("documents", {})
+    cache = state().documents
     representation = (choice.format.name, choice.content_type) if choice else ("html",)
     key = (name, id(state().store), request.url_root, *representation)
     body = cache.get(key)

@@ -1,7 +1,7 @@
 """Linked data: which IRI a path names, and what the graph says about it (for HTML pages and RDF).
 
 Paths are checked with a strict pattern before they become IRIs, each segment quoted the way
-`kg.vocab` minted it; IRIs reach queries only through `sharaka.qa.bind.term_text`."""
+`kg.vocab` minted it; IRIs reach queries only as VALUES bound by `sharaka.qa.bind.named`."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.vocab import BASE, GRAPH, GRAPH_NAME, ONTOLOGY_URI, PREFIXES, graph_uri
-from kg.vocab import _key as path_segment  # the quoting that minted our IRIs
-from sharaka.qa.bind import term_text
+from sharaka.kg.vocab import BASE, GRAPH, GRAPH_NAME, ONTOLOGY_URI, PREFIXES, graph_uri
+from sharaka.kg.vocab import _key as path_segment  # the quoting that minted our IRIs
+from sharaka.qa.bind import named
 from sharaka.store import Store
 
 ID_BASE = BASE + "id/"
@@ -56,53 +56,19 @@ def curie(iri: str) -> str:
     return f"{best[0]}:{iri[len(best[1]):]}" if best else iri
 
 
-# -- queries ---------------------------------------------------------------------------------------
-_EXISTS = "ASK { { RESOURCE ?p ?o } UNION { ?s ?p RESOURCE } UNION { GRAPH RESOURCE { ?s ?p ?o } } }"
-_LABEL = """OPTIONAL { VAR rdfs:label ?l1 FILTER(LANG(?l1) = "en" || LANG(?l1) = "") }
-  OPTIONAL { VAR skos:prefLabel ?l2 FILTER(LANG(?l2) = "en") }"""
-_PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX sk: <https://w3id.org/sharaka/ontology#>
-"""
-_OUTGOING = _PREFIXES + """SELECT ?p ?o (SAMPLE(?pl) AS ?plabel) (SAMPLE(COALESCE(?l1, ?l2)) AS ?olabel) WHERE {
-  RESOURCE ?p ?o .
-  OPTIONAL { ?p rdfs:label ?pl FILTER(LANG(?pl) = "en") }
-  """ + _LABEL.replace("VAR", "?o") + """
-} GROUP BY ?p ?o ORDER BY ?p ?o LIMIT 2000"""
-_INCOMING = _PREFIXES + """SELECT ?s ?p (SAMPLE(?pl) AS ?plabel) (SAMPLE(COALESCE(?l1, ?l2)) AS ?slabel) WHERE {
-  ?s ?p RESOURCE .
-  OPTIONAL { ?p rdfs:label ?pl FILTER(LANG(?pl) = "en") }
-  """ + _LABEL.replace("VAR", "?s") + """
-} GROUP BY ?s ?p ORDER BY ?p ?slabel ?s LIMIT LIMIT_N"""
-_INCOMING_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p RESOURCE }"
-_GRAPH_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH RESOURCE { ?s ?p ?o } }"
-_DESCRIBE = _PREFIXES + """CONSTRUCT { RESOURCE ?p ?o . ?o ?lp ?label . } WHERE {
-  RESOURCE ?p ?o .
-  OPTIONAL { ?o ?lp ?label FILTER(?lp IN (rdfs:label, skos:prefLabel)) }
-}"""
-_DESCRIBE_INCOMING = _PREFIXES + """CONSTRUCT { ?s ?p RESOURCE . ?s rdfs:label ?label . } WHERE {
-  ?s ?p RESOURCE . OPTIONAL { ?s rdfs:label ?label }
-}"""
-_ONTOLOGY = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/sharaka/graph/ontology> {
-  ?s ?p ?o FILTER(STRSTARTS(STR(?s), "https://w3id.org/sharaka/ontology")) } }"""
-
-
-def bound(query: str, iri: URIRef) -> str:
-    return query.replace("RESOURCE", term_text(iri))
-
-
+# -- queries: named .rq files (queries/named/), bound by sharaka.qa.bind.named -----------------------
 def exists(store: Store, iri: URIRef) -> bool:
-    return store.ask(bound(_EXISTS, iri))
+    return store.ask(named("resource_exists", resource=iri))
 
 
 def rdf_triples(store: Store, iri: URIRef) -> list[tuple[Node, Node, Node]]:
     """The RDF document of a resource: its statements and the labels of what they link to; the whole
     ontology for the ontology; for a graph (which has no statements of its own) what links to it."""
     if iri == ONTOLOGY_URI:
-        return store.construct(_ONTOLOGY)
-    triples = store.construct(bound(_DESCRIBE, iri))
+        return store.construct(named("ontology_document"))
+    triples = store.construct(named("resource_document", resource=iri))
     if str(iri).startswith(GRAPH):
-        triples += store.construct(bound(_DESCRIBE_INCOMING, iri))
+        triples += store.construct(named("resource_document_incoming", resource=iri))
     return triples
 
 
@@ -181,24 +147,24 @@ def describe(store: Store, iri: URIRef) -> Description:
     """Outgoing statements grouped by property (labels resolved), and a capped list of incoming links."""
     grouped: dict[str, Statement] = {}
     raw: list[tuple[URIRef, Node]] = []
-    for row in store.select(bound(_OUTGOING, iri)).rows:
+    for row in store.select(named("resource_outgoing", resource=iri)).rows:
         prop, value = row["p"], row["o"]
         raw.append((prop, value))  # type: ignore[arg-type]
         statement = grouped.setdefault(str(prop), Statement(Value.of(prop, row.get("plabel"))))
         statement.values.append(Value.of(value, row.get("olabel")))
     incoming = [(Value.of(row["s"], row.get("slabel")), Value.of(row["p"], row.get("plabel")))
-                for row in store.select(bound(_INCOMING, iri).replace("LIMIT_N", str(INCOMING_LIMIT))).rows]
+                for row in store.select(named("resource_incoming", INCOMING_LIMIT, resource=iri)).rows]
     total = incoming_count(store, iri) if len(incoming) >= INCOMING_LIMIT else len(incoming)
     return Description(iri, list(grouped.values()), raw, incoming, total)
 
 
 def incoming_count(store: Store, iri: URIRef) -> int:
-    rows = store.select(bound(_INCOMING_COUNT, iri)).rows
+    rows = store.select(named("resource_incoming_count", resource=iri)).rows
     return int(rows[0]["n"]) if rows else 0  # type: ignore[call-overload]
 
 
 def graph_size(store: Store, iri: URIRef) -> int:
-    rows = store.select(bound(_GRAPH_SIZE, iri)).rows
+    rows = store.select(named("graph_size", graph=iri)).rows
     return int(rows[0]["n"]) if rows else 0  # type: ignore[call-overload]
 
 
@@ -213,7 +179,7 @@ class Term:
 
 def ontology_terms(store: Store) -> list[Term]:
     by_subject: dict[str, list[tuple[Node, Node]]] = defaultdict(list)
-    for s, p, o in store.construct(_ONTOLOGY):
+    for s, p, o in store.construct(named("ontology_document")):
         by_subject[str(s)].append((p, o))
     labels = {s: str(o) for s, pairs in by_subject.items() for p, o in pairs
               if p == RDFS.label and getattr(o, "language", None) == "en"}
@@ -232,47 +198,14 @@ def ontology_terms(store: Store) -> list[Term]:
     return sorted(terms, key=lambda t: (t.kind != "class", t.label.lower()))
 
 
-# -- agreements and nations ----------------------------------------------------------------------
-_PARTIES = _PREFIXES + """SELECT ?party ?label ?iso3 ?join ?exit ?roleLabel WHERE {
-  RESOURCE sk:participation ?pp . ?pp sk:participant ?party .
-  OPTIONAL { ?party rdfs:label ?label FILTER(LANG(?label) = "en" || LANG(?label) = "") }
-  OPTIONAL { ?party sk:iso3 ?iso3 }
-  OPTIONAL { ?pp sk:joinYear ?join }
-  OPTIONAL { ?pp sk:exitYear ?exit }
-  OPTIONAL { ?pp sk:role ?role . ?role skos:prefLabel ?roleLabel FILTER(LANG(?roleLabel) = "en") }
-} ORDER BY ?label ?join"""
-_SOURCE = _PREFIXES + """PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?dataset ?title ?citation ?record ?recordId WHERE {
-  RESOURCE dcterms:source ?dataset .
-  OPTIONAL { ?dataset dcterms:title ?title }
-  OPTIONAL { ?dataset dcterms:bibliographicCitation ?citation }
-  OPTIONAL { RESOURCE <http://www.w3.org/ns/prov#wasDerivedFrom> ?record .
-             ?record dcterms:isPartOf ?dataset . OPTIONAL { ?record dcterms:identifier ?recordId } }
-}"""
-_NATION_AGREEMENTS = _PREFIXES + """SELECT ?agreement (SAMPLE(?name) AS ?label) (MIN(?y) AS ?year)
-    (GROUP_CONCAT(DISTINCT ?kindLabel; separator=", ") AS ?kinds) WHERE {
-  ?agreement sk:hasParty RESOURCE ; rdfs:label ?name .
-  OPTIONAL { ?agreement sk:startYear ?y }
-  OPTIONAL { ?agreement a ?kind . ?kind rdfs:subClassOf sk:Agreement ; rdfs:label ?kindLabel
-             FILTER(LANG(?kindLabel) = "en") }
-} GROUP BY ?agreement ORDER BY ?year ?label LIMIT LIMIT_N"""
-
-
+# -- agreements --------------------------------------------------------------------------------------
 def agreement_parties(store: Store, iri: URIRef) -> list[dict[str, Any]]:
     return [{"party": Value.of(row["party"], row.get("label")), "iso3": str(row.get("iso3", "")),
              "join": row.get("join"), "exit": row.get("exit"), "role": row.get("roleLabel")}
-            for row in store.select(bound(_PARTIES, iri)).rows]
+            for row in store.select(named("agreement_parties", agreement=iri)).rows]
 
 
 def agreement_sources(store: Store, iri: URIRef) -> list[dict[str, Any]]:
     return [{"dataset": Value.of(row["dataset"], row.get("title")), "citation": row.get("citation"),
              "record": Value.of(row["record"], row.get("recordId")) if "record" in row else None}
-            for row in store.select(bound(_SOURCE, iri)).rows]
-
-
-def nation_agreements(store: Store, iri: URIRef, limit: int) -> tuple[list[dict[str, Any]], bool]:
-    rows = store.select(bound(_NATION_AGREEMENTS, iri).replace("LIMIT_N", str(limit + 1))).rows
-    items = [{"agreement": Value.of(row["agreement"], row.get("label")), "year": row.get("year"),
-              "kinds": str(row.get("kinds", ""))} for row in rows[:limit]]
-    return items, len(rows) > limit
-
+            for row in store.select(named("agreement_sources", agreement=iri)).rows]

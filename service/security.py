@@ -10,7 +10,7 @@ import uuid
 
 from flask import Flask, Response, g, request
 
-from service.rate_limit import EXPOSED_HEADERS as RATE_LIMIT_HEADERS
+from sharaka.service.rate_limit import EXPOSED_HEADERS as RATE_LIMIT_HEADERS
 
 access_log = logging.getLogger("sharaka.access")
 
@@ -20,8 +20,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "frame-ancestors 'none'")
 CORS_PREFIXES = ("/api/", "/sparql", "/.well-known/void")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}\Z")
-# Response headers a cross-origin script may read: truncation, and the rate limit's state and wait.
-EXPOSED_HEADERS = ("X-Request-Id", "X-Sharaka-Truncated", "X-Sharaka-Max-Results", *RATE_LIMIT_HEADERS)
+# Response headers a cross-origin script may read: the request id, and the rate limit's state and wait.
+EXPOSED_HEADERS = ("X-Request-Id", *RATE_LIMIT_HEADERS)
 _LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # a decoded %0A in a path would forge a log line
 
 

@@ -1,4 +1,5 @@
-"""What a running service holds: settings, the store, and the QA engine (built once, lazily)."""
+"""What a running service holds: settings, the store, its /sparql query workers, the QA engine (built once,
+lazily) and the few things built once per app (typed fields, each named for what it holds)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from flask import current_app
 
 from sharaka.errors import GraphNotReady, SharakaError
 from sharaka.qa.engine import QAEngine
+from sharaka.qa.prefix_index import PrefixIndex
 from sharaka.settings import Settings
+from sharaka.sparql.execution import QueryService, query_service
 from sharaka.store import Store
 
 log = logging.getLogger(__name__)
@@ -27,7 +30,18 @@ class ServiceState:
     _engine: QAEngine | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _last_failure: tuple[float, SharakaError] | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    sparql: QueryService = field(init=False)  # who runs /sparql queries: this app's workers, or the remote store
+    prefix_index: PrefixIndex | None = None  # the entity search's prefix index, built on first use
+    documents: dict[tuple[object, ...], bytes] = field(default_factory=dict)  # VoID, ontology: built once per form
+
+    def __post_init__(self) -> None:
+        self.sparql = query_service(self.store, lambda: self.settings)
+
+    def close(self, drain_s: float = 0.0) -> None:
+        """Let running /sparql queries finish (at most `drain_s`), then stop the query workers."""
+        if drain_s > 0:
+            self.sparql.drain(drain_s)
+        self.sparql.close()
 
     def engine(self) -> QAEngine:
         """The QA engine; built on first use, so a remote store that was down at start is retried.
@@ -37,7 +51,7 @@ class ServiceState:
         if self._engine is not None:
             return self._engine
         waiting_since = time.monotonic()
-        if not self._lock.acquire(timeout=float(self.settings.store_timeout)):
+        if not self._lock.acquire(timeout=self.settings.store_timeout):
             raise GraphNotReady("the graph is still being loaded; try again shortly")
         try:
             failure = self._last_failure

@@ -58,6 +58,12 @@ class QueryTooDeep(MalformedQuery):
     code, title = "query_too_deep", "Query nested too deeply"
 
 
+class QueryFailed(BadRequest):
+    """A query that parsed and was allowed, but that the store could not evaluate or write in the format asked."""
+
+    code, title = "query_failed", "Query failed"
+
+
 class ForbiddenQuery(BadRequest):
     code, title = "forbidden_query", "Query not allowed"
 
@@ -68,6 +74,19 @@ class NotFound(SharakaError):
 
 class NotAcceptable(SharakaError):
     status, code, title = 406, "not_acceptable", "Not acceptable"
+
+
+class ResultTooLarge(SharakaError):
+    """A /sparql result over `max_result_bytes`: refused whole, never sent cut (a shorter result would look
+    complete to SPARQL clients). 413: the request asks for more than the server will send; narrow it."""
+
+    status, code, title = 413, "result_too_large", "Result too large"
+
+    @classmethod
+    def beyond(cls, max_bytes: int) -> ResultTooLarge:
+        return cls(f"the result is larger than {max_bytes:,} bytes, the most this endpoint sends; it was stopped, "
+                   "not cut. Narrow the query (a LIMIT, fewer variables, more patterns bound) or page through it "
+                   "with LIMIT and OFFSET", setting="max_result_bytes", limit=max_bytes)
 
 
 class UnsupportedMediaType(SharakaError):
@@ -97,6 +116,13 @@ class QueryBusy(SharakaError):
     """A query known to be expensive, refused because the workers for long queries are taken."""
 
     status, code, title = 503, "query_busy", "Too many long queries"
+
+
+class QueryOutOfMemory(SharakaError):
+    """A /sparql query that needed more memory than a query worker may use (`query_memory_mb`); its worker was
+    replaced. 507 (Insufficient Storage): the server could not hold what the query builds."""
+
+    status, code, title = 507, "query_memory", "Query needs too much memory"
 
 
 class StoreTimeout(SharakaError):

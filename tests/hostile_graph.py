@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology import ONTOLOGY_FILE
+from sharaka.ontology import ONTOLOGY_FILE
 from sharaka.store import MemoryStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"

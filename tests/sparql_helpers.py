@@ -89,3 +89,21 @@ def assert_problem(response: Any, status: int, code: str) -> dict[str, Any]:
                                                             "/.well-known/")):
         assert response.headers["Vary"] == "Accept"
     return problem
+
+
+class Unchecked:
+    """What the guard would return for a query it let through unread: for the sealing tests, which must run what a
+    future parser gap might let pass (a SERVICE call) in a real worker."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.kind = "SELECT"
+        self.expensive = ""
+        from sharaka.store import DatasetSpec
+
+        self.dataset = DatasetSpec()
+
+
+def unchecked(query: Any, graphs: Any, judge_cost: bool) -> Unchecked:
+    """A worker's `check` that checks nothing (tests only: the production workers always ask the guard)."""
+    return Unchecked(query.text)

@@ -137,3 +137,24 @@ def test_question_box_is_labelled_and_completes_names(page, settings) -> None:  
 def test_page_maps_graph_uris_to_local_pages(client) -> None:  # type: ignore[no-untyped-def]
     html = client.get("/").get_data(as_text=True)
     assert 'data-id-base="https://w3id.org/sharaka/id/"' in html
+
+
+def test_the_world_map_is_vendored_with_its_licence_and_served(client) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+    import json
+
+    html = client.get("/").get_data(as_text=True)
+    found = re.search(r'data-world-map="([^"]+)"', html)
+    assert found and found.group(1) == "/static/vendor/world-atlas/world-110m.json"
+    served = client.get(found.group(1))
+    assert served.status_code == 200 and served.mimetype == "application/json"
+    folder = STATIC / "vendor" / "world-atlas"
+    data = (folder / "world-110m.json").read_bytes()
+    assert hashlib.sha256(data).hexdigest() in (folder / "README.md").read_text(), "the README pins the file"
+    licence = (folder / "LICENSE").read_text()
+    assert "ISC" in licence and "public domain" in licence and "Michael Bostock" in licence
+    world = json.loads(data)
+    ids = [c["id"] for c in world["countries"]] + [p["id"] for p in world["points"]]
+    assert all(re.fullmatch(r"[A-Z]{3}", i) for i in ids) and len(ids) == len(set(ids))
+    assert {"PAK", "TUR", "XKX", "BHR", "PSE"} <= set(ids) and "ATA" not in ids
+    assert _external_urls(data.decode()) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sharaka.errors import QueryBusy
-from sharaka.host_slots import UNCAPPED, HostSlots
+from sharaka.sparql.host_slots import UNCAPPED, HostSlots
 from tests.test_sparql_lanes import RUNAWAY, query
 
 
@@ -27,7 +27,7 @@ def test_slots_are_counted_and_given_back(tmp_path: Path) -> None:
 
 
 def _holder(directory: Path) -> subprocess.Popen[bytes]:
-    code = ("import sys, time; from pathlib import Path; from sharaka.host_slots import HostSlots;"
+    code = ("import sys, time; from pathlib import Path; from sharaka.sparql.host_slots import HostSlots;"
             "fd = HostSlots(Path(sys.argv[1]), 't', 1).try_acquire(); print(fd is not None, flush=True);"
             "time.sleep(60)")
     holder = subprocess.Popen([sys.executable, "-c", code, str(directory)], stdout=subprocess.PIPE)
@@ -56,19 +56,22 @@ def test_unusable_directory_fails_open(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(120)
-def test_a_long_query_is_refused_when_the_host_is_full(graph_file: Path) -> None:
-    from sharaka.sparql_runner import QueryRunner
+def test_a_long_query_is_refused_when_the_host_is_full(small_graph_file: Path) -> None:
+    from sharaka.sparql.lanes import QueryRunner
 
-    runner = QueryRunner(graph_file, fast_workers=1, slow_workers=1, host_slots=1)
-    taken = HostSlots(graph_file.parent, "slow-lane", 1).try_acquire()  # as if another service process ran one
+    runner = QueryRunner(small_graph_file, fast_workers=1, slow_workers=1, host_slots=1)
+    assert runner.wait_started(60)  # the graph loaded and the workers up: only the long query is measured
+    taken = HostSlots(small_graph_file.parent, "slow-lane", 1).try_acquire()  # as if another service process ran one
     assert taken is not None and taken != UNCAPPED
     try:
         started = time.monotonic()
         with pytest.raises(QueryBusy, match="this host already runs"):
             runner.run(query(RUNAWAY), timeout=5.0, fast_slice=0.25, client="10.0.0.1")
         assert time.monotonic() - started < 5.0  # refused at once, not after the limit
-        assert runner.slow is not None and runner.slow.admit(wait=0)  # the process's own slot was given back
-        runner.slow.release()
+        assert runner.slow is not None
+        worker = runner.slow.admit(wait=0)
+        assert worker is not None  # the process's own slot was given back
+        runner.slow.release(worker)
     finally:
         HostSlots.release(taken)
         runner.close()

@@ -16,9 +16,9 @@ from urllib.parse import quote
 import pytest
 
 import sharaka
-from queries import VALUES_MARKER, load_templates
 from sharaka.errors import PROBLEM_TYPE_BASE
 from sharaka.qa.engine import QAEngine
+from sharaka.queries import VALUES_MARKER, load_templates
 from tests.hostile_graph import INJECTION, INJECTION_NATION, hostile_store
 
 PROBLEM_KEYS = {"type", "title", "status", "detail", "code"}

@@ -3,6 +3,7 @@ and driven from the command line."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -13,10 +14,17 @@ from pathlib import Path
 
 import pytest
 
-import kg.build
-import kg.sources
-from kg.build import GRAPH_FILE, MANIFEST_FILE, BuildResult, ensure_built, input_fingerprint, write_graph
+from sharaka import kg
 from sharaka.errors import BuildError, SharakaError
+from sharaka.kg.build import (
+    GRAPH_FILE,
+    MANIFEST_FILE,
+    BuildResult,
+    ensure_built,
+    input_fingerprint,
+    write_graph,
+    write_manifest,
+)
 from sharaka.store import MemoryStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -119,7 +127,7 @@ def counted_builds(monkeypatch: pytest.MonkeyPatch, build_result: BuildResult) -
     """kg.build.build replaced by one that returns the session's build and counts its calls."""
     calls: list[int] = []
 
-    def fake_build() -> BuildResult:
+    def fake_build(exclude_noncommercial: bool = False) -> BuildResult:
         calls.append(1)
         return build_result
 
@@ -186,7 +194,7 @@ def test_fresh_data_dir_never_calls_build(tmp_path: Path, counted_builds: list[i
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     ensure_built(tmp_path)
 
-    def refuse() -> BuildResult:
+    def refuse(exclude_noncommercial: bool = False) -> BuildResult:
         raise AssertionError("rebuilt a fresh graph")
 
     monkeypatch.setattr(kg.build, "build", refuse)
@@ -260,7 +268,7 @@ def test_cli_validate(tmp_path: Path, build_result: BuildResult, drop_predicate:
              if not (drop_predicate and line.startswith(f"{alliance} {drop_predicate} "))]
     assert 1000 < len(lines) < 5000  # an excerpt, not the graph
     (tmp_path / GRAPH_FILE).write_text("".join(lines), encoding="utf-8")
-    (tmp_path / MANIFEST_FILE).write_text(json.dumps({"fingerprint": input_fingerprint()}), encoding="utf-8")
+    write_manifest(dataclasses.replace(build_result, lines=lines), tmp_path, input_fingerprint())  # its checksum
     done = cli("validate", "--data-dir", str(tmp_path))
     assert done.returncode == exit_code, done.stdout[-2000:] + done.stderr[-2000:]
     assert says in done.stdout

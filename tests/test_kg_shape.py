@@ -10,9 +10,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS, XSD
 
-from kg.sources import datasets
-from kg.validate import validate_file, validate_graph
-from ontology import ONTOLOGY_FILE, SHAPES_FILE
+from sharaka.kg.sources import datasets
+from sharaka.kg.validate import validate_file, validate_graph
+from sharaka.ontology import ONTOLOGY_FILE, SHAPES_FILE
 from sharaka.store import MemoryStore
 
 BASE = "https://w3id.org/sharaka/"
@@ -54,7 +54,9 @@ def count(store: MemoryStore, query: str) -> int:
 # --- SHACL: the full graph ------------------------------------------------------------------
 
 def test_full_graph_conforms(graph_file: Path) -> None:
-    report = validate_file(graph_file)
+    """Every source in full but SIPRI's 29,514 deals, of which every 20th: the whole graph takes pyshacl some
+    ten minutes (`sharaka validate` does it; docs/sources.md gives the last run)."""
+    report = validate_file(graph_file, sample_every=20)
     assert (report.conforms, report.violations) == (True, 0), report.text[:3000]
 
 
@@ -116,10 +118,9 @@ def both(*mutations: Mutation) -> Mutation:
 
 BROKEN = [
     # (what is broken, mutation, constraint component, focus node, result path)
-    ("no parties", drop(ALLIANCE, sk("hasParty")), "MinCountConstraintComponent", ALLIANCE, "sk:hasParty"),
-    ("second kind", add(ALLIANCE, RDF.type, sk("EconomicPartnership")),
-     "QualifiedMaxCountConstraintComponent", ALLIANCE, "rdf:type"),
-    ("no kind", lambda g: g.remove((ALLIANCE, RDF.type, sk("DefencePact"))),
+    ("no parties", drop(ALLIANCE, sk("hasParty")), "OrConstraintComponent", ALLIANCE, None),
+    ("no kind", both(lambda g: g.remove((ALLIANCE, RDF.type, sk("Alliance"))),
+                     lambda g: g.remove((ALLIANCE, RDF.type, sk("NonAggressionPact")))),
      "QualifiedMinCountConstraintComponent", ALLIANCE, "rdf:type"),
     ("no start year", drop(ALLIANCE, sk("startYear")),
      "MinCountConstraintComponent", ALLIANCE, "sk:startYear"),
@@ -132,7 +133,7 @@ BROKEN = [
     ("start after end", add(ALLIANCE, sk("endYear"), year(1950)),
      "LessThanOrEqualsConstraintComponent", ALLIANCE, "sk:startYear"),
     ("nation without ISO3 or reason", drop(PAKISTAN, sk("iso3")), "OrConstraintComponent", PAKISTAN, None),
-    ("party that is not a nation", lambda g: g.remove((PAKISTAN, RDF.type, sk("Nation"))),
+    ("party that is not an actor", lambda g: g.remove((PAKISTAN, RDF.type, sk("Nation"))),
      "ClassConstraintComponent", ALLIANCE, "sk:hasParty"),
     ("exit before join", add(PAK_IN_ALLIANCE, sk("exitYear"), year(1950)),
      "LessThanOrEqualsConstraintComponent", PAK_IN_ALLIANCE, "sk:joinYear"),
@@ -166,6 +167,9 @@ NEAR_MISSES = [
     ("no ISO3 but a reason", both(drop(PAKISTAN, sk("iso3")),
                                   add(PAKISTAN, sk("noIsoCodeReason"), Literal("test", lang="en")))),
     ("exits the year it joins", add(PAK_IN_ALLIANCE, sk("exitYear"), year(1951))),
+    ("a second kind", add(ALLIANCE, RDF.type, sk("EconomicPartnership"))),  # several kinds are allowed now
+    ("no parties, said to be incomplete", both(drop(ALLIANCE, sk("hasParty")), drop(ALLIANCE, sk("participation")),
+                                               add(ALLIANCE, sk("partiesComplete"), Literal(False)))),
 ]
 
 
@@ -180,7 +184,7 @@ def test_near_miss_graph_conforms(small_graph: Graph, mutation: Mutation) -> Non
 
 
 def test_shapes_list_every_kind_of_the_ontology() -> None:
-    """The 'exactly one kind' shape repeats the kinds: it must list the ontology's, no more, no less."""
+    """The 'at least one kind' shape repeats the kinds: it must list the ontology's, no more, no less."""
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     listed: set[URIRef] = set()
     for node in shapes.objects(None, SH["in"]):
@@ -206,13 +210,15 @@ def kinds_values() -> str:
 
 AGREEMENT_DEFECTS = [
     # (defect, a query counting agreements that have it)
-    ("no party", "FILTER NOT EXISTS { ?a sk:hasParty ?n }"),
-    ("a party that is no nation", "?a sk:hasParty ?n FILTER NOT EXISTS { ?n a sk:Nation }"),
+    ("no party (unless said to be incomplete)",
+     "FILTER NOT EXISTS { ?a sk:hasParty ?n } FILTER NOT EXISTS { ?a sk:partiesComplete false }"),
+    ("a party that is no actor", "?a sk:hasParty ?n FILTER NOT EXISTS { ?n a ?c . ?c rdfs:subClassOf sk:Actor }"),
     ("no participation record of a party",
      "?a sk:hasParty ?n FILTER NOT EXISTS { ?a sk:participation ?p . ?p sk:participant ?n }"),
-    ("not exactly one kind",
+    ("no kind",
      f"{{ SELECT ?a (COUNT(DISTINCT ?k) AS ?kinds) WHERE {{ ?a a sk:Agreement OPTIONAL {{ ?a a ?k "
-     f"VALUES ?k {{ {kinds_values()} }} }} }} GROUP BY ?a }} FILTER(?kinds != 1)"),
+     f"VALUES ?k {{ {kinds_values()} }} }} }} GROUP BY ?a }} FILTER(?kinds = 0)"),
+    ("a narrower kind without its broader one", "?a a sk:DefencePact FILTER NOT EXISTS { ?a a sk:Alliance }"),
     ("no start year", "FILTER NOT EXISTS { ?a sk:startYear ?y }"),
     ("no source id", "FILTER NOT EXISTS { ?a sk:sourceId ?id }"),
     ("source id not matching its URI", """?a sk:sourceId ?id
@@ -236,8 +242,8 @@ def test_every_agreement_comes_from_a_record_of_a_cited_dataset(memory_store: Me
 
 def test_defect_queries_can_find_something(memory_store: MemoryStore) -> None:
     """Guard against a defect query that finds nothing because it is wrong: there are agreements."""
-    # 789 ATOP + 1871 DCAD + 903 DESTA + 3152 NCA + 99 curated (test_kg_counts checks each)
-    assert count(memory_store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a sk:Agreement }") == 6814
+    # 789 ATOP + 1871 DCAD + 903 DESTA + 3152 NCA + 99 curated + 29,514 SIPRI + 3,707 MME (test_kg_counts)
+    assert count(memory_store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a sk:Agreement }") == 40035
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr"])
@@ -263,14 +269,13 @@ def test_void_triples_per_source(memory_store: MemoryStore, key: str) -> None:
 
 
 def test_void_triples_of_the_whole(memory_store: MemoryStore) -> None:
-    """All triples but those of the description itself."""
+    """The triples of every named graph, the description (meta) and the ontology included: the store's count."""
     described = count(memory_store, f"SELECT ?n WHERE {{ <{BASE}id/dataset/sharaka> void:triples ?n }}")
-    held = count(memory_store, f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-        FILTER(?g != <{BASE}graph/meta>) }}""")
-    assert described == held
+    held = count(memory_store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert described == held == memory_store.triple_count()
 
 
-@pytest.mark.parametrize("key", ["atop", "dcad", "desta", "nca", "curated"])
+@pytest.mark.parametrize("key", ["atop", "dcad", "desta", "nca", "curated", "sipri", "mme"])
 def test_void_agreement_count(memory_store: MemoryStore, key: str) -> None:
     dataset = f"<{BASE}id/dataset/{key}>"
     described = count(memory_store, f"SELECT ?n WHERE {{ {dataset} sk:agreementCount ?n }}")

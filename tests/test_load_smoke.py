@@ -1,6 +1,8 @@
 """The load and fault scripts, run short: their structural guarantees hold (0 5xx on well-formed requests,
-pathological queries cut within the limit + 1 s, only clear 503/504 problem+json while the store is down,
-200s again after it restarts, without restarting the service)."""
+pathological queries stopped by a limit (time, busy, memory) within the time limit + 1 s, only clear 503/504
+problem+json while the store is down, 200s again after it restarts, without restarting the service). On the small
+graph (tests/small_graph.py): these are guarantees of the mechanics, not of the data, and every process the scripts
+start loads the graph it is given (the full graph took minutes in CI; the small one well under a second)."""
 
 from __future__ import annotations
 
@@ -27,12 +29,12 @@ def run_script(name: str, args: list[str], data_dir: Path, out: Path, timeout: f
     return json.loads(out.with_suffix(".json").read_text())
 
 
-def test_load_run_short(data_dir: Path, tmp_path: Path) -> None:
-    from benchmarks.loadgen import PATHOLOGICAL_ADDRESSES
+def test_load_run_short(small_data_dir: Path, tmp_path: Path) -> None:
+    from sharaka.benchmarks.loadgen import PATHOLOGICAL_ADDRESSES
 
     result = run_script("load.py", ["--duration", "8", "--blocks", "1", "--workers", "2", "--users", "6",
                                     "--capacity-users", "4", "--capacity-duration", "3", "--pathological", "0.05",
-                                    "--query-timeout", "3"], data_dir, tmp_path / "load", 150)
+                                    "--query-timeout", "3"], small_data_dir, tmp_path / "load", 150)
     assert result["verdict"]["5xx_on_well_formed"] == 0
     assert result["capacity"]["requests"] > 0 and result["capacity"]["think_s"] == 0
     assert result["phase_a"]["requests"] > 0 and result["phase_b"]["requests"] > 0
@@ -45,26 +47,30 @@ def test_load_run_short(data_dir: Path, tmp_path: Path) -> None:
     patho = result["pathological"]
     assert patho["n"] > 0, "phase B sent no pathological query"
     assert patho["answered_200"] == 0 and patho["over_limit_plus_1"] == 0 and patho["max_s"] <= 4.0
-    assert set(patho["codes"]) <= {"query_timeout", "query_busy"} and patho["all_problem_json"]
+    # a sorted product may meet the memory ceiling (507 query_memory) before the time limit
+    assert set(patho["codes"]) <= {"query_timeout", "query_busy", "query_memory"} and patho["all_problem_json"]
     assert all(p["rss_mb"] > 0 for p in result["processes"])
 
 
 @pytest.mark.remote
-def test_fault_run_short(data_dir: Path, tmp_path: Path) -> None:
+def test_fault_run_short(mini_data_dir: Path, tmp_path: Path) -> None:
     require_oxigraph()
     result = run_script("faults.py", ["--duration", "16", "--workers", "2", "--users", "4", "--store-timeout", "2",
-                                      "--freeze", "3"], data_dir, tmp_path / "faults", 150)
+                                      "--freeze", "3"], mini_data_dir, tmp_path / "faults", 150)
     assert set(result["events"]) == {"kill", "restart", "freeze", "resume"}
     assert result["errors_not_clear_problem_json"] == 0
     assert result["errors_slower_than_store_timeout_plus_1s"] == 0
     assert set(result["readyz_while_down"]) == {503}
     assert result["readyz_at_end"] == 200
-    codes = {key.split()[1] for key in result["errors_by_code"]}
+    # The mix asks for pages of real nations and agreements: on the small graph some are 404 not_found, which is
+    # the right answer there, not a fault. Every other error is the store's.
+    codes = {key.split()[1] for key in result["errors_by_code"]} - {"not_found"}
     assert codes <= {"store_unavailable", "store_timeout"} and "store_unavailable" in codes
-    # back to 200s after the restart and after the freeze, the service never restarted
+    # back to answers (200, or the small graph's 404) after the restart and after the freeze, never restarted
     resume = result["events"]["resume"]
     after = [row for row in result["timeline"] if row["t_s"] >= resume + 1 and len(row) > 1]
-    assert after and all(set(row) <= {"t_s", "200"} for row in after), after
+    assert after and all(set(row) <= {"t_s", "200", "404"} for row in after), after
+    assert any(row.get("200") for row in after)
     restart, freeze = result["events"]["restart"], result["events"]["freeze"]
     between = [row for row in result["timeline"] if restart + 1 <= row["t_s"] < freeze - 1]
     assert any(row.get("200") for row in between)

@@ -26,7 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from service.openapi import openapi_spec
+from sharaka.service.openapi import openapi_spec
 from sharaka.settings import Settings
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -79,7 +79,7 @@ def test_the_checks_catch_a_document_that_lies(app: Flask) -> None:
 
 def test_the_document_gives_the_configured_question_length(settings: Settings, memory_store: Any) -> None:
     """maxLength used to be 500 whatever max_question_length said."""
-    from service.app import create_app
+    from sharaka.service.app import create_app
 
     short = create_app(Settings.load({**settings.values, "max_question_length": 40}, environ={}),
                        store=memory_store)

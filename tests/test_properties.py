@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.openapi import openapi_spec
 from sharaka.errors import InvalidQuestion
 from sharaka.qa.answer import STATUSES
 from sharaka.qa.engine import QAEngine
+from sharaka.service.openapi import openapi_spec
 from tests.test_hostile_input import check_response
 
 BOUNDED = settings(max_examples=60, deadline=None, derandomize=True, database=None,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,18 +26,23 @@ def test_dev_set_is_big_and_varied() -> None:
         assert needle in text, needle
 
 
-@pytest.mark.parametrize("name", ["dev", "heldout", "blind"])
-def test_question_sets_meet_the_targets(data_dir: Path, name: str) -> None:
-    """The dev set, and the two sets written later without looking at the engine (now regression sets)."""
+# Round two's blind sets (tests/questions/blind2/: written from the CSVs by writers who never saw the engine; first
+# scores and the scores after fixing mechanisms in docs/question-answering.md). English meets the goal; Arabic,
+# French and Turkish do not yet (0.97 is the goal): their floors only keep what was reached from slipping back.
+TARGETS = {"dev": (0.95, 0.95), "heldout": (0.95, 0.95), "blind": (0.95, 0.95), "frames": (0.95, 0.95),
+           "blind2_en": (0.97, 0.97), "blind2_ar": (0.85, 0.85), "blind2_frtr": (0.78, 0.95)}
+
+
+@pytest.mark.parametrize("name", list(TARGETS))
+def test_question_sets_meet_the_targets(engine: QAEngine, name: str) -> None:
+    """The dev set, and the sets written later without looking at the engine (now regression sets)."""
     path = DEV.parent / f"{name}.jsonl"
-    completed = subprocess.run(
-        [sys.executable, "-m", "sharaka", "eval", str(path), "--json", "--data-dir", str(data_dir)],
-        capture_output=True, text=True, timeout=600, check=True)
-    report = json.loads(completed.stdout)
+    report = evaluate_lines(engine, read_jsonl(path))
+    overall, failures = TARGETS[name]
     assert {"overall_f1", "answered_f1", "failure_accuracy", "errors", "count"} <= set(report)
     assert report["errors"] == 0, report["error_details"]
-    assert report["overall_f1"] >= 0.95, report["misses"]
-    assert report["failure_accuracy"] >= 0.95, report["misses"]
+    assert report["overall_f1"] >= overall, report["misses"]
+    assert report["failure_accuracy"] >= failures, report["misses"]
     assert report["count"] == len(read_jsonl(path))
 
 

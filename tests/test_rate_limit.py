@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from service.openapi import openapi_spec
-from service.rate_limit import (
+from sharaka.service.openapi import openapi_spec
+from sharaka.service.rate_limit import (
     LIMITED_PREFIXES,
     MemoryBackend,
     Policy,
@@ -123,7 +123,7 @@ def test_sqlite_url() -> None:
 
 # -- in the app ------------------------------------------------------------------------------------------------
 def limited_app(settings: Settings, memory_store: Any, **values: Any) -> Any:
-    from service.app import create_app
+    from sharaka.service.app import create_app
 
     return create_app(Settings.load({**settings.values, "rate_limit": 1, "rate_limit_burst": 3, **values},
                                     environ={}), store=memory_store)
@@ -185,7 +185,7 @@ def test_preflights_are_never_limited(app3: Any) -> None:
 
 def test_every_limited_prefix_is_a_route() -> None:
     """The table names routes that exist (a renamed route would silently become unlimited)."""
-    from service.app import create_app
+    from sharaka.service.app import create_app
 
     app = create_app(Settings.load({"rate_limit": 0}, environ={}), store=_NoStore())
     rules = [rule.rule for rule in app.url_map.iter_rules()]
@@ -237,7 +237,7 @@ def test_a_failing_backend_lets_requests_through(app3: Any, caplog: pytest.LogCa
     monkeypatch.setattr(limiter, "backend", BrokenBackend())
     monkeypatch.setattr(limiter, "_last_complaint", float("-inf"))
     client = from_address(app3, "198.51.100.6")
-    with caplog.at_level(logging.WARNING, logger="service.rate_limit"):
+    with caplog.at_level(logging.WARNING, logger="sharaka.service.rate_limit"):
         statuses = {client.get("/api/v1/questions").status_code for _ in range(10)}
     assert statuses == {200}
     complaints = [r for r in caplog.records if "rate limit backend failed" in r.getMessage()]
@@ -253,7 +253,7 @@ def test_an_unusable_sqlite_file_fails_open(settings: Settings, memory_store: An
 # -- one SQLite file, several processes -------------------------------------------------------------------------
 COUNTER = textwrap.dedent("""
     import json, sys, time
-    from service.rate_limit import Policy, RateLimiter, SQLiteBackend
+    from sharaka.service.rate_limit import Policy, RateLimiter, SQLiteBackend
     path, start, n = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
     while time.time() < start:  # both processes begin together
         time.sleep(0.005)

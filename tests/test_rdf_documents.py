@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from flask import Flask, Response
 
-from kg.vocab import graph_name
-from service.rdf_documents import MAX_CACHED_DOCUMENTS, cached_document
-from service.resources import iri_for_graph
 from sharaka.errors import ForbiddenQuery
-from sharaka.sparql_safety import check_graph_iri
+from sharaka.kg.vocab import graph_name
+from sharaka.service.rdf_documents import MAX_CACHED_DOCUMENTS, cached_document
+from sharaka.service.resources import iri_for_graph
+from sharaka.sparql.guard import check_graph_iri
 from tests.sparql_helpers import mime
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib JSON-LD
@@ -56,7 +56,7 @@ def test_the_service_description_has_no_page_format(client: Any) -> None:
 
 # -- the cache ----------------------------------------------------------------------------------------------
 def _cache(app: Flask) -> dict[tuple[object, ...], bytes]:
-    found: dict[tuple[object, ...], bytes] = app.extensions["sharaka"].extras.setdefault("documents", {})
+    found: dict[tuple[object, ...], bytes] = app.extensions["sharaka"].documents
     return found
 
 

@@ -96,3 +96,57 @@ def test_bad_query_is_reported(live_url: str) -> None:
     with pytest.raises(QueryBadFormed) as error:
         client(live_url, "SELECT * WHERE { ?s ?p", JSON).query()
     assert "malformed_query" in str(error.value)
+
+
+# -- no silent partial results (issue 17, item 4) -------------------------------------------------------------
+ATOP_AGREEMENTS = ("PREFIX sk: <https://w3id.org/sharaka/ontology#>\n"
+                   f"SELECT ?a WHERE {{ GRAPH <{G}atop> {{ ?a a sk:Agreement }} }}")
+ATOP = 789  # agreements in the ATOP graph (tests/test_sparql_protocol.py)
+
+
+@pytest.fixture(scope="module")
+def limited_url(settings: Any, memory_store: Any) -> Any:
+    """A real server whose results may be at most 20,000 bytes, and no more than 3 rows in the chat's answers."""
+    from sharaka.service.app import create_app
+    from sharaka.settings import Settings
+    from tests.live_server import serve
+
+    app = create_app(Settings.load({**settings.values, "max_result_bytes": 20_000, "max_results": 3}, environ={}),
+                     store=memory_store)
+    with serve(app) as url:
+        yield url
+    app.extensions["sharaka"].close()
+
+
+@pytest.mark.parametrize("fmt", [JSON, XML, CSV])
+def test_sparqlwrapper_gets_an_error_never_a_shorter_list(limited_url: str, fmt: str) -> None:
+    import urllib.error
+
+    with pytest.raises(urllib.error.HTTPError) as refused:  # SPARQLWrapper raises 413 as it comes
+        client(limited_url, ATOP_AGREEMENTS, fmt).query().convert()
+    assert refused.value.code == 413
+    small = client(limited_url, PARTIES_3222, fmt).query().convert()  # under the limit: whole, beyond 3 rows too
+    assert parties_from(small, fmt) == [PAK, SAU]
+
+
+def test_sparqlwrapper_gets_every_row_under_the_limit(live_url: str) -> None:
+    """No row cap: max_results (10,000 by default) is the chat's, not the endpoint's."""
+    result: Any = client(live_url, ATOP_AGREEMENTS, JSON).query().convert()
+    assert len(result["results"]["bindings"]) == ATOP
+
+
+def test_rdflib_sparqlstore_gets_an_error_never_a_shorter_list(limited_url: str, live_url: str) -> None:
+    import urllib.error
+
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    limited = Graph(SPARQLStore(limited_url + "/sparql", returnFormat="json"))  # GET, rdflib's default
+    with pytest.raises(ValueError) as refused:  # rdflib turns a GET's HTTP error into a ValueError
+        list(limited.query(ATOP_AGREEMENTS))
+    assert isinstance(refused.value.__context__, urllib.error.HTTPError) and refused.value.__context__.code == 413
+    # With method="POST" rdflib 7.6 does not raise on any HTTP error: query() returns the tuple (status, message,
+    # None) in place of a result, for a 400 as for our 413. Still no rows: never a shorter list of agreements.
+    posted = Graph(SPARQLStore(limited_url + "/sparql", returnFormat="json", method="POST"))
+    assert next(iter(posted.query(ATOP_AGREEMENTS))) == 413  # type: ignore[comparison-overlap]
+    whole = Graph(SPARQLStore(live_url + "/sparql", returnFormat="json"))
+    assert len(list(whole.query(ATOP_AGREEMENTS))) == ATOP

@@ -15,9 +15,9 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from queries import load_templates
 from sharaka.qa.answer import Answer
 from sharaka.qa.engine import QAEngine
+from sharaka.queries import load_templates
 
 TEMPLATES = {template.id: template.examples for template in load_templates()}
 EXAMPLES = [example for examples in TEMPLATES.values() for example in examples]
@@ -113,7 +113,7 @@ def _bindings(response: Any) -> Counter[tuple[tuple[str, str], ...]]:
     return Counter(tuple((n, str(s[n])) for n in names) for s in results)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("service.views.sparql") is None,
+@pytest.mark.skipif(importlib.util.find_spec("sharaka.service.views.sparql") is None,
                     reason="the SPARQL endpoint (service/views/sparql.py) does not exist yet")
 @pytest.mark.parametrize("query", SELECTS.values(), ids=SELECTS.keys())
 def test_the_sparql_endpoint_answers_a_select_alike(side: Side, memory_side: Side, query: str) -> None:

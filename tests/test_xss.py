@@ -31,7 +31,7 @@ HTML = {"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}
 
 @pytest.fixture(scope="module")
 def hostile_app(settings: Settings) -> Flask:
-    from service.app import create_app
+    from sharaka.service.app import create_app
 
     return create_app(settings, store=hostile_store())
 
@@ -214,17 +214,22 @@ def test_flask_debug_in_the_environment_does_not_turn_debug_on(settings: Setting
                                                                ) -> None:
     """FLASK_DEBUG=1 made create_app() a debug app, and `sharaka serve` start Werkzeug's interactive
     debugger (a Python console for anyone who can make an error escape the handlers) and its reloader."""
-    import werkzeug.serving
+    import argparse
 
-    import service.app
-    from sharaka import cli
+    import sharaka.service.app as service_app
+    import sharaka.service.server as server
+    from sharaka.cli import commands
 
     monkeypatch.setenv("FLASK_DEBUG", "1")
-    app = service.app.create_app(settings, store=hostile_store())
+    app = service_app.create_app(settings, store=hostile_store())
     assert app.debug is False
     served: dict[str, Any] = {}
-    monkeypatch.setattr(werkzeug.serving, "run_simple", lambda *args, **options: served.update(options))
-    monkeypatch.setattr(service.app, "create_app", lambda *_args, **_kw: app)
-    assert cli.cmd_serve(None, settings) == 0  # type: ignore[arg-type]
-    assert served["use_debugger"] is False and served["use_reloader"] is False
-    assert app.debug is False
+    monkeypatch.setattr(server, "listen", lambda *_args, **_kw: None)
+    monkeypatch.setattr(server, "serve", lambda app, *args, **_kw: served.update(app=app) or 0)
+    monkeypatch.setattr(service_app, "create_app", lambda *_args, **_kw: app)
+    try:
+        assert commands.cmd_serve(argparse.Namespace(dev=False), settings) == 0
+    finally:
+        app.extensions["sharaka"].close()
+    # the production server is waitress (service/server.py), which has neither a debugger nor a reloader
+    assert served["app"] is app and app.debug is False

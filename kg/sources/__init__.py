@@ -44,6 +44,8 @@ class Dataset:
     coverage_end: str
     files: tuple[SourceFile, ...]
     derived_by: str = ""
+    license: str = ""           # URL of a published licence, where the terms are one
+    noncommercial: bool = False  # the terms forbid commercial use without the publisher's agreement
 
     def file(self, name: str) -> SourceFile:
         for f in self.files:

@@ -6,10 +6,10 @@ from flask import Blueprint
 
 
 def blueprints() -> list[Blueprint]:
-    from service.views.api import api
-    from service.views.chat import chat
-    from service.views.linked_data import linked_data
-    from service.views.ops import ops
-    from service.views.sparql import sparql
+    from sharaka.service.views.api import api
+    from sharaka.service.views.chat import chat
+    from sharaka.service.views.linked_data import linked_data
+    from sharaka.service.views.ops import ops
+    from sharaka.service.views.sparql import sparql
 
     return [chat, api, sparql, linked_data, ops]

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
+from rdflib import Literal
 
-from queries import load_templates
-from service.openapi import ENTITY_TYPES, openapi_spec
-from service.state import state
 from sharaka.errors import BadRequest, InvalidQuestion, NotFound, UnsupportedMediaType
-from sharaka.qa.bind import term_text
+from sharaka.qa.bind import named
+from sharaka.qa.language import UnsupportedLanguage, check_lang
 from sharaka.qa.lexicon import EntityIndex
 from sharaka.qa.normalize import fold
+from sharaka.qa.prefix_index import PrefixIndex
 from sharaka.qa.render import python_value
+from sharaka.queries import load_templates
+from sharaka.service.openapi import ENTITY_TYPES, openapi_spec
+from sharaka.service.state import state
 from sharaka.store import Store
 
 api = Blueprint("api", __name__)
@@ -46,10 +48,29 @@ def _question_from_request() -> str:
     return question  # its length is checked by the engine, with the same setting
 
 
+def _lang_from_request() -> str | None:
+    """`lang` (ar, en, fr, tr or auto) from the query string or the JSON body; absent means detect."""
+    lang = request.args.get("lang")
+    if lang is None and request.is_json:
+        body = request.get_json(silent=True)
+        lang = body.get("lang") if isinstance(body, dict) else None
+    if lang is not None and not isinstance(lang, str):
+        raise InvalidQuestion("lang must be a string: ar, en, fr, tr or auto")
+    try:
+        check_lang(lang)
+    except UnsupportedLanguage as e:
+        raise InvalidQuestion(str(e)) from None
+    return lang
+
+
 @api.route("/api/v1/answer", methods=["GET", "POST"])
 def answer() -> Response:
     question = _question_from_request()
-    return jsonify(state().engine().answer(question).to_dict())
+    body = state().engine().answer(question, lang=_lang_from_request()).to_dict()
+    # The chat page runs `/?q=…` on load: the address that shows this answer to a person, built from the
+    # request's own URL (scheme and host as this request reached the service).
+    body["permalink"] = url_for("chat.page", q=question.strip(), _external=True)
+    return jsonify(body)
 
 
 @api.get("/api/v1/questions")
@@ -58,25 +79,6 @@ def questions() -> Response:
         {"id": t.id, "title": t.title, "description": t.description, "answer": t.answer,
          "slots": [{"name": s.name, "type": s.type, "optional": s.optional} for s in t.slots],
          "examples": list(t.examples)} for t in load_templates()]})
-
-
-class PrefixIndex:
-    """Sorted (folded name, uri) pairs for autocomplete by prefix."""
-
-    def __init__(self, index: EntityIndex) -> None:
-        pairs = {(alias, uri) for alias, entry in index.aliases.items() if not entry.case_sensitive
-                 for uri in entry.entities if index.entities[uri].kind in ENTITY_TYPES}
-        self.pairs = sorted(pairs)
-        self.keys = [p[0] for p in self.pairs]
-
-    def search(self, prefix: str) -> list[Any]:
-        start = bisect.bisect_left(self.keys, prefix)
-        found = []
-        for i in range(start, len(self.keys)):
-            if not self.keys[i].startswith(prefix):
-                break
-            found.append(self.pairs[i][1])
-        return found
 
 
 @api.get("/api/v1/entities")
@@ -97,9 +99,9 @@ def entities() -> Response:
     engine = state().engine()
     if not prefix:
         return jsonify({"prefix": raw_prefix, "type": kind, "items": [], "truncated": False})
-    index = state().extras.get("prefix_index")
+    index = state().prefix_index
     if index is None:
-        index = state().extras.setdefault("prefix_index", PrefixIndex(engine.index))
+        index = state().prefix_index = PrefixIndex(engine.index, ENTITY_TYPES)
     seen: dict[str, dict[str, Any]] = {}
     for uri in index.search(prefix):
         entity = engine.index.entities[uri]
@@ -111,42 +113,28 @@ def entities() -> Response:
     return jsonify({"prefix": raw_prefix, "type": kind, "items": items[:limit], "truncated": len(items) > limit})
 
 
-_NATION_SUMMARY = """PREFIX sk: <https://w3id.org/sharaka/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?kind ?kindLabel ?partner ?partnerLabel (COUNT(DISTINCT ?agreement) AS ?agreements)
-WHERE {
-  VALUES ?nation { NATION }
-  ?agreement sk:hasParty ?nation , ?partner ; a ?kind .
-  ?kind rdfs:subClassOf sk:Agreement ; rdfs:label ?kindLabel .
-  FILTER(LANG(?kindLabel) = "en" && ?partner != ?nation)
-  ?partner rdfs:label ?partnerLabel .
-}
-GROUP BY ?kind ?kindLabel ?partner ?partnerLabel
-ORDER BY ?kindLabel DESC(?agreements) ?partnerLabel"""
-
-_NATION_FACTS = """PREFIX sk: <https://w3id.org/sharaka/ontology#>
-SELECT ?p ?o WHERE { VALUES ?nation { NATION } ?nation ?p ?o .
-  FILTER(?p IN (<http://www.w3.org/2004/02/skos/core#prefLabel>, sk:iso3, sk:iso2, sk:cowCode, sk:memberOf,
-                <http://www.w3.org/2000/01/rdf-schema#label>, sk:demonym)) }"""
-
-_NATION_COUNTS = """PREFIX sk: <https://w3id.org/sharaka/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?kind (COUNT(DISTINCT ?agreement) AS ?agreements) WHERE {
-  VALUES ?nation { NATION }
-  ?agreement sk:hasParty ?nation ; a ?kind . ?kind rdfs:subClassOf sk:Agreement .
-} GROUP BY ?kind"""
+def _year_arg(name: str) -> int | None:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return None
+    if not re.fullmatch(r"[0-9]{4}", raw):
+        raise BadRequest(f"{name} must be a year of four digits")
+    return int(raw)
 
 
-def nation_summary(store: Store, index: EntityIndex, key: str) -> dict[str, Any]:
-    """A nation's facts, and its partners by kind of agreement with counts (API and resource pages)."""
+def nation_summary(store: Store, index: EntityIndex, key: str,
+                   years: tuple[int | None, int | None] = (None, None)) -> dict[str, Any]:
+    """A nation's facts, and its partners by kind of agreement with counts (API and resource pages), over
+    agreements that started within `years` (first, last; None: open)."""
     uri = next((u for u, e in index.entities.items() if e.kind == "nation" and
                 (e.iso3 == key or str(u).endswith("/nation/" + key))), None)
     if uri is None:
         raise NotFound(f"no nation with code {key}")
-    bound = term_text(uri)
+    # Year bounds are ints (checked by _year_arg); the named queries keep their filter lines only when bound.
+    within = {name: Literal(int(year)) for name, year in zip(("from", "to"), years, strict=True) if year is not None}
     facts: dict[str, Any] = {"uri": str(uri), "label": index.entities[uri].label, "labels": {},
                              "demonyms": [], "organizations": []}
-    for row in store.select(_NATION_FACTS.replace("NATION", bound)).rows:
+    for row in store.select(named("nation_facts", nation=uri)).rows:
         p, o = str(row["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1], row["o"]
         if p == "prefLabel":
             facts["labels"][getattr(o, "language", None) or "und"] = str(o)
@@ -160,9 +148,9 @@ def nation_summary(store: Store, index: EntityIndex, key: str) -> dict[str, Any]
             org = index.entities.get(o)  # type: ignore[call-overload]
             facts["organizations"].append({"uri": str(o), "label": org.label if org else str(o)})
     counts = {str(r["kind"]): python_value(r["agreements"])
-              for r in store.select(_NATION_COUNTS.replace("NATION", bound)).rows}
+              for r in store.select(named("nation_agreement_counts", nation=uri, **within)).rows}
     by_kind: dict[str, dict[str, Any]] = {}
-    for row in store.select(_NATION_SUMMARY.replace("NATION", bound)).rows:
+    for row in store.select(named("nation_partners_by_kind", nation=uri, **within)).rows:
         kind = str(row["kind"])
         entry = by_kind.setdefault(kind, {"kind": kind, "label": str(row["kindLabel"]),
                                           "agreements": counts.get(kind, 0), "partners": []})
@@ -174,15 +162,19 @@ def nation_summary(store: Store, index: EntityIndex, key: str) -> dict[str, Any]
     facts["demonyms"].sort()
     kinds = sorted(by_kind.values(), key=lambda k: -int(k["agreements"]))
     return {"nation": facts, "agreements": sum(int(v) for v in counts.values()),
-            "partners": len({p["uri"] for k in kinds for p in k["partners"]}), "by_kind": kinds}
+            "partners": len({p["uri"] for k in kinds for p in k["partners"]}), "by_kind": kinds,
+            "years": {"from": years[0], "to": years[1]}}
 
 
 @api.get("/api/v1/nations/<key>")
 def nation(key: str) -> Response:
     if not _NATION_KEY.match(key):
         raise BadRequest("a nation is named by its ISO 3166-1 alpha-3 code (PAK) or cow-<code> for past states")
+    first, last = _year_arg("from"), _year_arg("to")
+    if first is not None and last is not None and first > last:
+        raise BadRequest("from must not be after to")
     engine = state().engine()
-    return jsonify(nation_summary(engine.store, engine.index, key))
+    return jsonify(nation_summary(engine.store, engine.index, key, (first, last)))
 
 
 @api.get("/api/openapi.json")

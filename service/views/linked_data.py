@@ -11,9 +11,11 @@ from flask import Blueprint, Response, render_template, request, url_for
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.vocab import ONTOLOGY_URI, SK
-from service import resources
-from service.rdf_documents import (
+from sharaka.errors import NotFound
+from sharaka.kg.vocab import ONTOLOGY_URI, SK
+from sharaka.qa.bind import named
+from sharaka.service import nation_history, resources
+from sharaka.service.rdf_documents import (
     cached_document,
     document_choice,
     graph_response,
@@ -21,11 +23,9 @@ from service.rdf_documents import (
     new_graph,
     vary_on_accept,
 )
-from service.state import state
-from service.views.api import nation_summary
-from sharaka.errors import NotFound
-from sharaka.media_types import GRAPH_FORMATS, Choice
-from sharaka.qa.bind import term_text
+from sharaka.service.state import state
+from sharaka.service.views.api import nation_summary
+from sharaka.sparql.formats import GRAPH_FORMATS, Choice
 from sharaka.store import Store
 
 linked_data = Blueprint("linked_data", __name__)
@@ -39,10 +39,12 @@ def _nation(store: Store, d: resources.Description, key: str) -> dict[str, Any]:
         summary = nation_summary(store, engine.index, key)
     except NotFound:  # a nation the QA index does not know (no label): the generic page still works
         summary = None
-    limit = int(state().settings.max_results)
-    agreements, truncated = resources.nation_agreements(store, d.iri, limit)
+    limit = state().settings.max_results
+    agreements, truncated = nation_history.nation_agreements(store, d.iri, limit)
+    memberships = nation_history.nation_memberships(store, d.iri)
     return {"summary": summary, "agreements": agreements, "agreements_truncated": truncated,
-            "agreements_limit": limit}
+            "agreements_limit": limit, "agreement_counts": nation_history.counts(agreements),
+            "memberships": memberships}
 
 
 def _agreement(store: Store, d: resources.Description, key: str) -> dict[str, Any]:
@@ -102,7 +104,7 @@ def _dereference(iri: URIRef | None, kind: str, key: str, choice: Choice | None)
     extra = sections(store, description, key) if sections else {}
     formats = [{"format": fmt, "href": request.path + "?" + urlencode({"format": fmt.name})}
                for fmt in GRAPH_FORMATS]
-    describe_query = f"DESCRIBE {term_text(iri)}"
+    describe_query = named("describe_resource", resource=iri)
     page = render_template("resource.html", d=description, kind=kind, kind_title=KIND_TITLES.get(kind, kind),
                            formats=formats, link_href=resources.link_href,
                            sparql_href=url_for("sparql.endpoint") + "?" + urlencode({"query": describe_query}),

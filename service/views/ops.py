@@ -1,12 +1,14 @@
-"""Operations: /healthz (alive), /readyz (graph loaded, store reachable), /version."""
+"""Operations: /healthz (alive), /readyz (graph loaded and checked against its manifest, store reachable; and, for
+information, how this process's /sparql workers are doing and whether they are sealed off the network), /version."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
-from service.state import state
 from sharaka import __version__
 from sharaka.errors import GraphNotReady, SharakaError, StoreUnavailable
+from sharaka.service.service_description import dataset_size
+from sharaka.service.state import state
 
 ops = Blueprint("ops", __name__)
 
@@ -27,7 +29,11 @@ def readyz() -> Response:
         raise
     except Exception as exc:  # the index could not be built from the store
         raise GraphNotReady(f"the graph is not loaded: {exc}") from None
-    return jsonify({"status": "ready", "store": s.store.kind, "dataset_version": engine.dataset_version})
+    body = {"status": "ready", "store": s.store.kind, "dataset_version": engine.dataset_version,
+            "sparql": s.sparql.status()}
+    if "cache_check" in s.manifest:  # the embedded store: how its cached graph was checked at start
+        body["graph"] = s.manifest["cache_check"]
+    return jsonify(body)
 
 
 @ops.get("/version")
@@ -37,7 +43,7 @@ def version() -> Response:
     return jsonify({
         "version": __version__,
         "dataset_version": engine.dataset_version,
-        "triples": s.store.triple_count(),
+        "triples": dataset_size(s.store),  # VoID's count, the one the service description states too
         "store": s.store.kind,
         "question_types": len(engine.templates),
         "sources": [{"dataset": d.key, "title": d.title, "version": d.version, "citation": d.citation}

@@ -4,14 +4,12 @@ description of the dataset at /.well-known/void."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from flask import Blueprint, Response, render_template, request, url_for
 
-from queries import load_templates
-from service.rate_limit import client_key
-from service.rdf_documents import (
+from sharaka.errors import BadRequest, NotAcceptable
+from sharaka.service.rate_limit import client_key
+from sharaka.service.rdf_documents import (
     HTML_TYPES,
     accept_entries,
     accepted_graph_format,
@@ -19,14 +17,13 @@ from service.rdf_documents import (
     document_choice,
     graph_response,
     html_response,
+    serialize,
     vary_on_accept,
 )
-from service.service_description import service_description, void_description
-from service.sparql_protocol import ProtocolRequest, read_request
-from service.state import state
-from sharaka.errors import BadRequest, NotAcceptable, SharakaError
-from sharaka.media_types import (
-    ALL_FORMATS,
+from sharaka.service.service_description import service_description, void_description
+from sharaka.service.state import state
+from sharaka.service.views.sparql_editor import editor_page
+from sharaka.sparql.formats import (
     GRAPH_FORMATS,
     JSON,
     TURTLE,
@@ -39,14 +36,13 @@ from sharaka.media_types import (
     negotiate,
     with_charset,
 )
-from sharaka.sparql_runner import Query, run_query, runner_for
-from sharaka.sparql_safety import precheck, protocol_dataset
+from sharaka.sparql.guard import precheck, protocol_dataset
+from sharaka.sparql.protocol import ProtocolRequest, read_request
+from sharaka.sparql.worker import Query
 
 log = logging.getLogger(__name__)
 sparql = Blueprint("sparql", __name__)
 
-TRUNCATED_HEADER = "X-Sharaka-Truncated"
-LIMIT_HEADER = "X-Sharaka-Max-Results"
 READS = ("GET", "HEAD")
 
 sparql.after_request(vary_on_accept)  # every answer here (errors too) depends on the Accept header
@@ -83,10 +79,14 @@ def _without_query(protocol: ProtocolRequest) -> Response:
 
 
 def _answer(protocol: ProtocolRequest, text: str) -> Response:
-    settings = state().settings
+    """Run a query and send its result whole: no row cap here; the time, memory and byte limits refuse a
+    result loudly (503, 507, 413 problems naming their settings) instead of cutting it."""
+    service = state()
+    settings = service.settings
+    # A quick look here (a few ms at worst); the worker reads the query (sharaka.sparql.guard.check) and runs only
+    # the canonical text of that reading. Its kind is not known yet: negotiate for both kinds now, and answer 406
+    # after the run if the kind it turned out to be cannot be served.
     precheck(text, settings.max_query_length, settings.max_query_nesting)
-    # The query is parsed in the worker (parsing can be slow), so its kind is not known yet: negotiate
-    # for both kinds now, and answer 406 after the run if the kind it turned out to be cannot be served.
     choices = {kind: _choice(protocol, kind) for kind in ("results", "graph")}
     if all(isinstance(c, NotAcceptable) for c in choices.values()):
         raise choices["results"]  # type: ignore[misc]
@@ -94,15 +94,14 @@ def _answer(protocol: ProtocolRequest, text: str) -> Response:
     results_type = results_choice.format.media_type if isinstance(results_choice, Choice) else JSON.media_type
     graph_type = graph_choice.format.media_type if isinstance(graph_choice, Choice) else TURTLE.media_type
     dataset = protocol_dataset(protocol.default_graph_uris, protocol.named_graph_uris)
-    raw = run_query(state().store, settings, Query(text, results_type, graph_type, dataset,
-                                                   int(settings.max_results), int(settings.max_query_length)),
-                    client=client_key(request.remote_addr))
-    choice = choices[kind_of(raw.kind)]
+    # Relative IRIs resolve against the endpoint, as Jena does.
+    query = Query(text, results_type, graph_type, dataset, settings.max_query_length, settings.max_result_bytes,
+                  base_iri=_endpoint_url(), max_nesting=settings.max_query_nesting)
+    answer = service.sparql.run(query, client=client_key(request.remote_addr))
+    choice = choices[kind_of(answer.kind)]
     if isinstance(choice, NotAcceptable):
         raise choice
-    response = Response(raw.body, content_type=with_charset(choice.content_type))
-    response.headers[TRUNCATED_HEADER] = "true" if raw.truncated else "false"
-    response.headers[LIMIT_HEADER] = str(settings.max_results)
+    response = Response(answer.body, content_type=with_charset(choice.content_type))
     if protocol.formats:  # a download link
         response.headers["Content-Disposition"] = f'attachment; filename="sharaka-query.{choice.format.suffix}"'
     return response
@@ -120,45 +119,10 @@ def _endpoint_url() -> str:
     return url_for("sparql.endpoint", _external=True)
 
 
-# -- the editor page -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Example:
-    id: str
-    title: str
-    description: str
-    query: str
-
-
-def examples() -> list[Example]:
-    """One example per template: its query bound for its first example question (as the chat runs it),
-    or the template's own text when that question does not bind."""
-    cached = state().extras.get("sparql_examples")
-    if cached is not None:
-        return cached
-    try:
-        engine = state().engine()
-    except SharakaError as exc:  # the store is not there yet: the templates' own text, not kept
-        log.info("editor examples fall back to the template texts: %s", exc.detail)
-        return [Example(t.id, t.title, t.description, t.query.strip() + "\n") for t in load_templates()]
-    found = [Example(t.id, t.title, t.description,
-                     (engine.answer(t.examples[0]).sparql or t.query).strip() + "\n") for t in engine.templates]
-    return state().extras.setdefault("sparql_examples", found)
-
-
+# -- the editor page (service/views/sparql_editor.py) ------------------------------------------------
 def editor(query: str) -> Response:
-    if state().store.kind == "memory":
-        runner_for(state().settings).warm()  # a person is about to run a query
-    links = [{"format": fmt, "href": _download_href(query, fmt.name)} for fmt in ALL_FORMATS]
-    page = render_template(
-        "sparql_editor.html", query=query, run=request.args.get("run") == "1", examples=examples(),
-        downloads=links, endpoint=_endpoint_url(), max_results=state().settings.max_results,
-        timeout=state().settings.query_timeout,
-        example_href=lambda text: url_for("sparql.endpoint") + "?" + urlencode({"query": text}))
-    return html_response(page)
-
-
-def _download_href(query: str, format_name: str) -> str:
-    return url_for("sparql.endpoint") + "?" + urlencode({"query": query, "format": format_name})
+    state().sparql.warm()  # a person is about to run a query
+    return editor_page(query, _endpoint_url())
 
 
 # -- the dataset description -----------------------------------------------------------------------
@@ -171,7 +135,7 @@ def void() -> Response:
 def _void(choice: Choice | None) -> Response:
     graph = void_description(_endpoint_url(), state().store)
     if choice is None:
-        turtle = graph.serialize(format="turtle")
+        turtle = serialize(graph, TURTLE).decode()  # with the prefixes it uses
         links = [{"format": fmt, "href": url_for("sparql.void", format=fmt.name)} for fmt in GRAPH_FORMATS]
         return html_response(render_template("rdf_document.html", title="Dataset description (VoID/DCAT)",
                                              text=turtle, downloads=links))

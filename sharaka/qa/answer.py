@@ -1,5 +1,5 @@
-"""The answer object: one shape for the CLI, the JSON API and the chat page (README: "The answer object";
-schema at /api/openapi.json)."""
+"""The answer object: one shape for the CLI, the JSON API and the chat page (docs/question-answering.md,
+"The answer object"; schema at /api/openapi.json)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ class Answer:
     truncated: bool = False
     value: Any = None
     explanation: dict[str, Any] = field(default_factory=dict)
+    lang: str = "en"  # the language the question was read in and the answer is written in
+    headings: dict[str, str] = field(default_factory=dict)  # table headings in that language (none: English)
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

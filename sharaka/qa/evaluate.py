@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from sharaka.errors import SharakaError
+from sharaka.errors import BadRequest, SharakaError
 from sharaka.qa.answer import Answer
 
 FAILURE_STATUSES = {"no_results", "no_match", "unknown_entity", "ambiguous", "out_of_scope"}
@@ -125,15 +125,34 @@ def _percentile(sorted_values: list[float], p: int) -> float:
     return round(sorted_values[k], 2)
 
 
+EXPECTATIONS = ("status", "value", "nations", "agreements", "organizations")
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The question set, each line checked: a mistake in it is named by its line, before any question is asked."""
     lines = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if raw.strip():
             try:
-                lines.append(json.loads(raw))
+                line = json.loads(raw)
             except ValueError as exc:
-                raise SharakaError(f"{path}:{number}: not JSON ({exc})") from None
+                raise BadRequest(f"{path}:{number}: not JSON ({exc})") from None
+            problem = _line_problem(line)
+            if problem:
+                raise BadRequest(f"{path}:{number}: {problem}")
+            lines.append(line)
     return lines
+
+
+def _line_problem(line: Any) -> str:
+    if not isinstance(line, dict):
+        return "each line must be a JSON object"
+    if not isinstance(line.get("question"), str) or not line["question"].strip():
+        return 'no "question" text'
+    expect = line.get("expect")
+    if not isinstance(expect, dict) or not any(key in expect for key in EXPECTATIONS):
+        return f'"expect" must be an object with one of {", ".join(EXPECTATIONS)}'
+    return ""
 
 
 def evaluate_file(engine: Answers, path: Path) -> dict[str, Any]:

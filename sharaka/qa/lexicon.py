@@ -1,60 +1,57 @@
-"""The entity index: every name people may type for a nation, organization, agreement, kind, sector or
-obligation, read from the graph itself (so it works on the embedded and on a remote store)."""
+"""The entity index: every name people may type for a nation, organization, agreement, kind, sector,
+obligation or weapon category, read from the graph itself (so it works on the embedded and on a remote
+store) through the named queries in queries/lexicon/."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS
-from rdflib.namespace import SKOS as SKOS_NAMESPACE
+from rdflib.namespace import RDFS, SKOS
 
-from kg.vocab import SK as SK_NAMESPACE
+from sharaka.kg.vocab import SK, dataset_uri
+from sharaka.qa.bind import bind_query
+from sharaka.qa.designations import Designations
+from sharaka.qa.names import AgreementNames, index_agreement_names
 from sharaka.qa.normalize import fold
-from sharaka.store import Store
+from sharaka.qa.vocabulary import Vocabulary
+from sharaka.queries import load_query
+from sharaka.store import Row, Store
 
-SK = str(SK_NAMESPACE)
-SKOS = str(SKOS_NAMESPACE)
-RDFS_LABEL = str(RDFS.label)
-
-# Words that never name an entity on their own; a short alias equal to one of them must be
-# typed in capitals to count (US, IN …), and fuzzy matching never starts from them.
-STOPWORDS = frozenset("""
-a an the of in on at to for from by with and or but not no nor is are was were be been being am do does did
-done has have had having what which who whom whose when where why how whether this that these those there
-here it its they them their he she his her we us our you your i me my mine any all some each every both
-either neither one ones other others than then so as if into onto over under about above below between
-since before after during until till upon within without across against among per via up down out off
-again also just only very more much few less such same own can could shall should will
-would may might must let lets please tell show give list name find get me ok yes de la le les du des et
-un une en au aux par pour sur est il elle qui que quoi quel quelle quels quelles avec sans ou dans
-""".split())
-
-# Generic words of agreement names: a name made only of these and nation names says nothing
-# that the nations do not already say ("Afghanistan India", "EU Turkey customs union").
-GENERIC_NAME_WORDS = frozenset("""
-agreement agreements treaty treaties accord accords protocol protocols pact convention memorandum understanding
-declaration arrangement arrangements partnership partnerships cooperation co operation comprehensive economic
-economy trade free area areas zone union customs preferential strategic framework association associated
-relations relation interim bilateral multilateral regional community common market markets joint mutual
-defence defense security military peace friendship establishing establishment amending amendment on for the of
-and between with in to state states countries country republic kingdom federation federal new general
-exercise operation operations mission programme program initiative plan contract deal deals agreement's
-international relief assistance humanitarian nuclear plant power development ec eu efta european
-""".split())
-
+NAME_PROPERTIES = {
+    "nation": (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SK.demonym, SK.iso3, SK.iso2,
+               SK.cowAbbreviation),
+    "organization": (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SK.acronym),
+    "agreement": (RDFS.label, SKOS.hiddenLabel),
+    "concept": (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel),
+}
+CODE_PROPERTIES = (str(SK.iso3), str(SK.iso2), str(SK.cowAbbreviation))
+TRANSLATED = ("ar", "fr", "tr")  # languages whose labels answers may use (vocabulary/<lang>/)
+CONCEPT_KINDS = ("category", "sector", "obligation", "weapon", "generic")
+# When two datasets record an organization's members, the first of these is the one answers use (docs/semantics.md:
+# the OIC's own list; COW IGO stays a second, cited record).
+MEMBERSHIP_PRECEDENCE = ("oic", "cow_igo")
+# Datasets whose agreement labels are real names (the others are made from codes: linked by id).
+NAMED_DATASETS = ("curated", "desta")
+# Datasets whose records have names too, but so many alike ("Bright Star 82", "Bright Star 83") that only the
+# exact name finds one.
+EXACT_NAME_DATASETS = ("mme",)
 
 
 @dataclass(frozen=True)
 class Entity:
     uri: URIRef
-    kind: str  # nation, organization, agreement, category, sector, obligation, generic
+    kind: str  # nation, organization, agreement, category, sector, obligation, weapon, generic
     label: str
     iso3: str | None = None
     source_id: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def local_name(self) -> str:
+        return str(self.uri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 @dataclass
@@ -68,11 +65,23 @@ class EntityIndex:
     entities: dict[URIRef, Entity]
     aliases: dict[str, AliasEntry]  # folded alias → entities
     fuzzy_choices: dict[str, list[str]]  # kind → folded aliases eligible for fuzzy matching
-    distinctive: list[tuple[frozenset[str], URIRef]]  # agreement name tokens → agreement
+    names: AgreementNames  # agreements by their distinctive words (sharaka/qa/names.py)
     source_ids: dict[str, URIRef]
-    vocabulary: frozenset[str]  # folded words of kinds, sectors, obligations
-    token_df: dict[str, int] = field(default_factory=dict)  # distinctive word → agreements whose name has it
+    vocabulary: frozenset[str]  # folded words of kinds, sectors, obligations, weapon categories
+    narrower: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)  # concept → itself and narrower
+    by_local_name: dict[str, URIRef] = field(default_factory=dict)  # "DefencePact", "defence" → concept
+    by_kind_and_name: dict[tuple[str, str], URIRef] = field(default_factory=dict)  # ("sector", "defence") → …
+    role_kinds: frozenset[URIRef] = frozenset()  # kinds whose parties are suppliers and recipients
+    members: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)  # organization → current members
+    dissolved: dict[URIRef, int] = field(default_factory=dict)  # organization → its last year, if it ended
+    primary_dataset: dict[URIRef, URIRef] = field(default_factory=dict)  # organization → dataset its answers use
+    # (organization, member) → the records of the other datasets: (dataset, join year, record id), cited beside
+    second_records: dict[tuple[URIRef, URIRef], list[tuple[str, int | None, str]]] = field(default_factory=dict)
+    iterations: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)  # exercise series → its iterations
+    designations: Designations = field(default_factory=Designations)  # weapon designations → deals
     max_alias_tokens: int = 6
+    translations: dict[str, dict[URIRef, str]] = field(default_factory=dict)  # lang → entity → its label there
+    lang: str = "en"  # the language of the entities' labels (localized: sharaka/qa/languages.py)
 
     def lookup(self, folded: str, typed: str) -> set[URIRef]:
         entry = self.aliases.get(folded)
@@ -82,53 +91,39 @@ class EntityIndex:
             return set()
         return entry.entities
 
+    def concept(self, local_name: str, kind: str | None = None) -> URIRef | None:
+        """A kind by its class name (ArmsTransfer) or a sector by its notation (defence), if the graph has it;
+        `kind` chooses between a sector and an obligation of the same name (both "defence")."""
+        if kind is not None:
+            return self.by_kind_and_name.get((kind, local_name), self.by_local_name.get(local_name))
+        return self.by_local_name.get(local_name)
+
+    def with_narrower(self, uris: tuple[URIRef, ...] | list[URIRef]) -> list[URIRef]:
+        """A filter on a concept matches its narrower ones too (alliance → defence pact …)."""
+        out: list[URIRef] = []
+        for uri in uris:
+            out.extend(u for u in sorted(self.narrower.get(uri, frozenset({uri}))) if u not in out)
+        return out
+
 
 def _typed_as_code(typed: str) -> bool:
     letters = [c for c in typed if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-_NATION_QUERY = f"""
-PREFIX sk: <{SK}>
-SELECT ?entity ?property ?value WHERE {{
-  ?entity a sk:Nation ; ?property ?value .
-  VALUES ?property {{ <{RDFS_LABEL}> <{SKOS}prefLabel> <{SKOS}altLabel> <{SKOS}hiddenLabel>
-                      sk:demonym sk:iso3 sk:iso2 sk:cowAbbreviation }}
-}}"""
-
-_ORGANIZATION_QUERY = f"""
-PREFIX sk: <{SK}>
-SELECT ?entity ?property ?value WHERE {{
-  ?entity a sk:InternationalOrganization ; ?property ?value .
-  VALUES ?property {{ <{RDFS_LABEL}> <{SKOS}prefLabel> <{SKOS}altLabel> <{SKOS}hiddenLabel> sk:acronym }}
-}}"""
-
-_AGREEMENT_QUERY = f"""
-PREFIX sk: <{SK}>
-SELECT ?entity ?property ?value ?sourceId WHERE {{
-  ?entity a sk:Agreement ; sk:sourceId ?sourceId ; ?property ?value .
-  VALUES ?property {{ <{RDFS_LABEL}> <{SKOS}hiddenLabel> }}
-}}"""
-
-_TERM_QUERY = f"""
-PREFIX sk: <{SK}>
-PREFIX skos: <{SKOS}>
-SELECT ?entity ?kind ?property ?value WHERE {{
-  {{ ?entity <http://www.w3.org/2000/01/rdf-schema#subClassOf> sk:Agreement . BIND("category" AS ?kind) }}
-  UNION {{ BIND(sk:Agreement AS ?entity) BIND("generic" AS ?kind) }}
-  UNION {{ ?entity skos:inScheme <https://w3id.org/sharaka/id/sector> . BIND("sector" AS ?kind) }}
-  UNION {{ ?entity skos:inScheme <https://w3id.org/sharaka/id/obligation> . BIND("obligation" AS ?kind) }}
-  ?entity ?property ?value .
-  VALUES ?property {{ <{RDFS_LABEL}> skos:prefLabel skos:altLabel skos:hiddenLabel }}
-}}"""
+def _select(store: Store, name: str, **values: tuple[URIRef, ...]) -> list[Row]:
+    return store.select(bind_query(load_query(name), {k: list(v) for k, v in values.items()})).rows
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.stopwords = vocabulary.stopwords
         self.entities: dict[URIRef, Entity] = {}
         self.aliases: dict[str, AliasEntry] = defaultdict(AliasEntry)
         self.fuzzy: dict[str, set[str]] = defaultdict(set)
         self.labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
+        self.translations: dict[str, dict[URIRef, str]] = defaultdict(dict)
+        self.preferred: set[tuple[URIRef, str]] = set()
 
     def alias(self, uri: URIRef, text: str, kind: str, *, fuzzy: bool = True, code: bool = False) -> None:
         folded = fold(text)
@@ -137,167 +132,185 @@ class _Builder:
         entry = self.aliases[folded]
         entry.entities.add(uri)
         # Codes (PAK, TR, NEW …) count only when typed in capitals; so do short names that are
-        # also common words. Other short names (uae, usa) match in any case — even when the
-        # same letters are also a code (USA is an ISO code and a name).
-        if not (code or (len(folded) <= 3 and " " not in folded and (folded in STOPWORDS or len(folded) <= 2))):
+        # also common words (US, IN). Other short names (uae, usa, uk, d8: people type them in lower
+        # case) match in any case — even when the same letters are also a code (USA is an ISO code and a name).
+        if not (code or (len(folded) <= 3 and " " not in folded and folded in self.stopwords)):
             entry.case_sensitive = False
         if fuzzy and len(folded) >= 4 and not code:
             self.fuzzy[kind].add(folded)
 
     def label(self, uri: URIRef, value: Literal, prop: str) -> None:
         lang = value.language or ""
-        if prop == RDFS_LABEL and lang in ("en", ""):
+        if prop == str(RDFS.label) and lang in ("en", ""):
             self.labels[uri]["rdfs"] = str(value)
-        elif prop.endswith("prefLabel") and lang == "en":
+        elif prop == str(SKOS.prefLabel) and lang == "en":
             self.labels[uri].setdefault("pref", str(value))
+        elif lang in TRANSLATED and prop in (str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)):
+            # the first preferred name in that language (CLDR's, via countrycode), else the first alternative
+            found = self.translations[lang]
+            if uri not in found or (prop != str(SKOS.altLabel) and (uri, lang) not in self.preferred):
+                found[uri] = str(value)
+                if prop != str(SKOS.altLabel):
+                    self.preferred.add((uri, lang))
 
     def best_label(self, uri: URIRef) -> str:
         labels = self.labels.get(uri, {})
         return labels.get("rdfs") or labels.get("pref") or str(uri).rsplit("/", 1)[-1]
 
+    def names_of(self, store: Store, kind: str) -> list[Row]:
+        rows = _select(store, f"{kind}_names", property=NAME_PROPERTIES[kind])
+        for row in rows:
+            uri, prop, value = row["entity"], str(row["property"]), row["value"]
+            assert isinstance(uri, URIRef) and isinstance(value, Literal)
+            self.label(uri, value, prop)
+        return rows
 
-def build_index(store: Store) -> EntityIndex:
-    b = _Builder()
-    nations = store.select(_NATION_QUERY).rows
+
+def build_index(store: Store, vocabulary: Vocabulary) -> EntityIndex:
+    b = _Builder(vocabulary)
     iso3: dict[URIRef, str] = {}
+    nations = b.names_of(store, "nation")
     for row in nations:
-        uri, prop, value = row["entity"], str(row["property"]), row["value"]
-        assert isinstance(uri, URIRef) and isinstance(value, Literal)
-        b.label(uri, value, prop)
-        if prop == SK + "iso3":
-            iso3[uri] = str(value)
-        is_code = prop in (SK + "iso3", SK + "iso2", SK + "cowAbbreviation")
-        b.alias(uri, str(value), "nation", code=is_code)
+        uri, prop, value = row["entity"], str(row["property"]), str(row["value"])
+        if prop == str(SK.iso3):
+            iso3[uri] = value  # type: ignore[index]
+        b.alias(uri, value, "nation", code=prop in CODE_PROPERTIES)  # type: ignore[arg-type]
     _drop_conflicting_codes(b, iso3)
     for uri in {row["entity"] for row in nations}:
-        assert isinstance(uri, URIRef)
-        b.entities[uri] = Entity(uri, "nation", b.best_label(uri), iso3=iso3.get(uri))
+        b.entities[uri] = Entity(uri, "nation", b.best_label(uri), iso3=iso3.get(uri))  # type: ignore[index,arg-type]
 
-    for row in store.select(_ORGANIZATION_QUERY).rows:
-        uri, prop, value = row["entity"], str(row["property"]), row["value"]
-        assert isinstance(uri, URIRef) and isinstance(value, Literal)
-        b.label(uri, value, prop)
-        b.alias(uri, str(value), "organization")
-    for uri in list(b.labels):
-        if uri not in b.entities:
+    for row in b.names_of(store, "organization"):
+        b.alias(row["entity"], str(row["value"]), "organization")  # type: ignore[arg-type]
+        words = fold(str(row["value"])).split()
+        if len(words) >= 2 and vocabulary.stem(words[-1]) != words[-1]:
+            # "Muslim countries" also in the singular: "which Muslim country has the most …"
+            b.alias(row["entity"], " ".join([*words[:-1], vocabulary.stem(words[-1])]), "organization", fuzzy=False)
+        if row["entity"] not in b.entities:
+            b.entities[row["entity"]] = Entity(row["entity"], "organization", "")  # type: ignore[index,arg-type]
+    for uri, entity in list(b.entities.items()):
+        if entity.kind == "organization":
             b.entities[uri] = Entity(uri, "organization", b.best_label(uri))
 
-    # Words that name a nation on their own ("india", "turkish"): a DESTA name made only of these
-    # and generic words ("Afghanistan India") adds nothing to the nations and is not indexed.
-    nation_words = {a for a, e in b.aliases.items() if " " not in a and _is_nation_alias(e, b)}
-    nation_tokens = {w for a, e in b.aliases.items() if _is_nation_alias(e, b) for w in a.split()}
-    nation_aliases = {a for a, e in b.aliases.items() if _is_nation_alias(e, b)}
-    distinctive: list[tuple[frozenset[str], URIRef]] = []
+    nation_aliases = {a for a, e in b.aliases.items()
+                      if any(b.entities.get(u) is not None and b.entities[u].kind == "nation" for u in e.entities)}
     source_ids: dict[str, URIRef] = {}
-    automatic: dict[str, set[URIRef]] = defaultdict(set)  # aliases derived from names, by alias
-    for row in store.select(_AGREEMENT_QUERY).rows:
-        uri, prop, value, sid = row["entity"], str(row["property"]), row["value"], str(row["sourceId"])
-        assert isinstance(uri, URIRef) and isinstance(value, Literal)
+    named: list[tuple[URIRef, str, str]] = []  # (agreement, name, dataset)
+    for row in _select(store, "agreement_names", property=NAME_PROPERTIES["agreement"]):
+        uri, prop, value, sid = row["entity"], str(row["property"]), str(row["value"]), str(row["sourceId"])
+        assert isinstance(uri, URIRef)
         source_ids[sid.lower()] = uri
-        if prop == RDFS_LABEL or uri not in b.entities:
-            b.entities[uri] = Entity(uri, "agreement", str(value) if prop == RDFS_LABEL else "", source_id=sid)
-        dataset = sid.split(":")[0]
-        if prop != RDFS_LABEL:  # a group name from the lexicon (Abraham Accords): several agreements
-            b.alias(uri, str(value), "agreement", fuzzy=True)
-            continue
-        if dataset not in ("curated", "desta"):
-            continue  # ATOP, DCAD and NCA labels are made from codes, not names: linked by id
-        for number, name in enumerate(_name_variants(str(value))):
-            tokens = fold(name).split()
-            only_nations = _covered(tokens, nation_aliases)
-            # A name, or a part of one, that is only nation names ("Afghanistan India", the
-            # "(Pakistan–China)" of a curated name) would swallow questions about those nations.
-            if not tokens or (only_nations and (dataset == "desta" or number > 0)):
-                continue
-            informative = [t for t in tokens if t not in nation_words and t not in GENERIC_NAME_WORDS
-                           and t not in STOPWORDS]
-            automatic[fold(name)].add(uri)
-            key = frozenset(t for t in informative if t not in nation_tokens and len(t) >= 3)
-            if key and sum(map(len, key)) >= 4:
-                distinctive.append((key, uri))
-    for alias, uris in automatic.items():
-        owner = _owner(alias, uris, b)
-        if owner is not None:
-            b.alias(owner, alias, "agreement", fuzzy=len(alias.split()) >= 2)
-    key_owners: dict[frozenset[str], set[URIRef]] = defaultdict(set)
-    for key, uri in distinctive:
-        key_owners[key].add(uri)
-    distinctive = [(k, u) for k, u in distinctive if len(key_owners[k]) == 1]
+        if prop == str(RDFS.label) or uri not in b.entities:
+            b.entities[uri] = Entity(uri, "agreement", value if prop == str(RDFS.label) else "", source_id=sid)
+        if prop != str(RDFS.label):  # a group name from the lexicon (Abraham Accords): several agreements
+            b.alias(uri, value, "agreement", fuzzy=True)
+        elif sid.split(":")[0] in NAMED_DATASETS:
+            named.append((uri, value, sid.split(":")[0]))
+        elif sid.split(":")[0] in EXACT_NAME_DATASETS:
+            b.alias(uri, value, "agreement", fuzzy=False)  # "Bright Star 82": one exercise, by its exact name
+    facts = _select(store, "named_agreement_facts", dataset=tuple(dataset_uri(d) for d in NAMED_DATASETS))
+    names = index_agreement_names(named, facts, nation_aliases, vocabulary, b.alias,
+                                  lambda u: b.entities[u].label)
 
-    vocabulary: set[str] = set()
-    for row in store.select(_TERM_QUERY).rows:
+    for row in _select(store, "other_actors"):  # typed as what they are in answers; not linked by name
+        b.entities[row["entity"]] = Entity(row["entity"], "actor", str(row["label"]))  # type: ignore[index,arg-type]
+    for row in _select(store, "series_names"):  # series without a curated record: named like agreements
+        b.alias(row["entity"], str(row["value"]), "agreement")  # type: ignore[arg-type]
+        b.entities[row["entity"]] = Entity(row["entity"], "agreement", str(row["value"]))  # type: ignore[index,arg-type]
+    iterations: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for row in _select(store, "series"):
+        iterations[row["series"]].add(row["iteration"])  # type: ignore[index,arg-type]
+    designations = Designations.build([(row["deal"], str(row["designation"]))  # type: ignore[misc]
+                                       for row in _select(store, "weapon_designations")])
+
+    concept_words: set[str] = set()
+    for row in _select(store, "concept_names", property=NAME_PROPERTIES["concept"]):
         uri, kind, prop, value = row["entity"], str(row["kind"]), str(row["property"]), row["value"]
         assert isinstance(uri, URIRef) and isinstance(value, Literal)
         b.label(uri, value, prop)
         b.alias(uri, str(value), kind, fuzzy=False)
-        vocabulary.update(fold(str(value)).split())
+        concept_words.update(fold(str(value)).split())
         if uri not in b.entities or b.entities[uri].kind != kind:
             b.entities[uri] = Entity(uri, kind, "")
     for uri, entity in list(b.entities.items()):
-        if entity.kind in ("category", "sector", "obligation", "generic"):
+        if entity.kind in CONCEPT_KINDS:
             b.entities[uri] = Entity(uri, entity.kind, b.best_label(uri))
 
     return EntityIndex(
         entities=b.entities, aliases=dict(b.aliases),
         fuzzy_choices={k: sorted(v) for k, v in b.fuzzy.items()},
-        distinctive=distinctive, source_ids=source_ids, vocabulary=frozenset(vocabulary - STOPWORDS),
-        token_df=dict(Counter(w for w, _ in {(w, uri) for key, uri in distinctive for w in key})),
+        names=names, source_ids=source_ids, vocabulary=frozenset(concept_words - vocabulary.stopwords),
+        narrower=_narrower(store, b.entities),
+        by_local_name={e.local_name: u for u, e in b.entities.items() if e.kind in CONCEPT_KINDS},
+        by_kind_and_name={(e.kind, e.local_name): u for u, e in b.entities.items() if e.kind in CONCEPT_KINDS},
+        role_kinds=frozenset(row["kind"] for row in _select(store, "role_kinds")),  # type: ignore[misc]
+        **_memberships(store),
+        iterations={s: frozenset(i) for s, i in iterations.items()}, designations=designations,
         max_alias_tokens=max(len(a.split()) for a in b.aliases),
+        translations={lang: dict(found) for lang, found in b.translations.items()},
     )
 
 
-def _owner(alias: str, uris: set[URIRef], b: _Builder) -> URIRef | None:
-    """The record a name belongs to. When several share it ("COMESA" is in the name of the COMESA
-    treaty and of the tripartite COMESA-EAC-SADC treaty), the one with the strictly shortest full
-    name is the one the name stands for; otherwise the name is left unlinked."""
-    if len(uris) == 1:
-        return next(iter(uris))
-    by_length = sorted(uris, key=lambda u: len(b.entities[u].label))
-    first, second = by_length[0], by_length[1]
-    return first if len(b.entities[first].label) < len(b.entities[second].label) else None
-
-
-def _covered(tokens: list[str], names: set[str]) -> bool:
-    """Whether the words are nothing but nation names (of one or more words) and stopwords."""
-    reachable = [True] + [False] * len(tokens)
-    for i in range(len(tokens)):
-        if not reachable[i]:
+def _memberships(store: Store) -> dict[str, Any]:
+    """Members of each organization in its last recorded year (docs/semantics.md), from the records of its
+    primary dataset (MEMBERSHIP_PRECEDENCE: the OIC's own list before COW IGO): those with an open
+    membership; for an organization all of whose memberships ended (CENTO, SEATO, the Warsaw Pact),
+    those that were members in its last year, and that year."""
+    rows_by_org: dict[URIRef, list[tuple[URIRef, int | None, int | None, str]]] = defaultdict(list)
+    record_ids: dict[tuple[URIRef, URIRef, str], str] = {}
+    secondary: list[tuple[URIRef, URIRef, str, int | None, str]] = []
+    for row in _select(store, "current_members"):
+        join, left, dataset = row.get("joined"), row.get("left"), row.get("dataset")
+        key = str(dataset).rsplit("/", 1)[-1] if dataset is not None else ""
+        if str(row.get("secondary", "false")) == "true":
+            secondary.append((row["organization"], row["member"], key,  # type: ignore[arg-type]
+                              int(join) if join is not None else None, f"{key}:{row.get('recordId', '')}"))  # type: ignore[arg-type]
             continue
-        if tokens[i] in STOPWORDS:
-            reachable[i + 1] = True
-        for j in range(i + 1, min(len(tokens), i + 6) + 1):
-            if " ".join(tokens[i:j]) in names:
-                reachable[j] = True
-    return reachable[-1]
+        rows_by_org[row["organization"]].append((  # type: ignore[index]
+            row["member"], int(join) if join is not None else None,  # type: ignore[arg-type]
+            int(left) if left is not None else None, key))  # type: ignore[arg-type]
+        record_ids[(row["organization"], row["member"], key)] = str(row.get("recordId", ""))  # type: ignore[index]
+    members: dict[URIRef, frozenset[URIRef]] = {}
+    dissolved: dict[URIRef, int] = {}
+    primary: dict[URIRef, URIRef] = {}
+    second: dict[tuple[URIRef, URIRef], list[tuple[str, int | None, str]]] = defaultdict(list)
+    for org, rows in rows_by_org.items():
+        datasets = {d for *_, d in rows}
+        best = next((d for d in MEMBERSHIP_PRECEDENCE if d in datasets), None)
+        if best is not None and len(datasets) > 1:
+            primary[org] = dataset_uri(best)
+            for member, join, _, dataset in rows:
+                if dataset != best:
+                    second[(org, member)].append((dataset, join, f"{dataset}:{record_ids[(org, member, dataset)]}"))
+            rows = [r for r in rows if r[3] == best]
+        open_ = frozenset(m for m, _, left, _ in rows if left is None)
+        if open_:
+            members[org] = open_
+            continue
+        last = max(left for _, _, left, _ in rows if left is not None)
+        dissolved[org] = last
+        members[org] = frozenset(m for m, join, left, _ in rows if left == last and (join is None or join <= last))
+    for org, member, dataset, join, record in secondary:
+        second[(org, member)].append((dataset, join, record))
+    return {"members": members, "dissolved": dissolved, "primary_dataset": primary, "second_records": dict(second)}
 
 
-def _is_nation_alias(entry: AliasEntry, b: _Builder) -> bool:
-    return any(b.entities.get(u) is not None and b.entities[u].kind == "nation" for u in entry.entities)
-
-
-_PARENTHESIS = re.compile(r"\(([^()]*)\)")
-
-
-def _name_variants(name: str) -> list[str]:
-    """A name, the name without its parentheses, what the parentheses hold (CPEC, Abraham Accords),
-    and the name without leading or trailing generic words ("Exercise Anatolian Eagle" → "Anatolian
-    Eagle", "China–Pakistan Economic Corridor (CPEC) agreements" → "China–Pakistan Economic Corridor")."""
-    variants = [name]
-    inner = _PARENTHESIS.findall(name)
-    outer = " ".join(_PARENTHESIS.sub(" ", name).split())
-    if inner:
-        variants.append(outer)
-        for part in inner:
-            variants.extend(p.strip() for p in part.split("/") if p.strip())
-    words = outer.split()
-    while len(words) > 2 and fold(words[-1]) in GENERIC_NAME_WORDS | STOPWORDS:
-        words.pop()
-    while len(words) > 2 and fold(words[0]) in GENERIC_NAME_WORDS | STOPWORDS:
-        words.pop(0)
-    trimmed = " ".join(words)
-    if trimmed != outer:
-        variants.append(trimmed)
-    return variants
+def _narrower(store: Store, entities: dict[URIRef, Entity]) -> dict[URIRef, frozenset[URIRef]]:
+    """Each concept with every concept below it (transitively)."""
+    below: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for row in _select(store, "concept_hierarchy"):
+        below[row["broader"]].add(row["narrower"])  # type: ignore[index,arg-type]
+    closed: dict[URIRef, frozenset[URIRef]] = {}
+    for uri, entity in entities.items():
+        if entity.kind not in CONCEPT_KINDS:
+            continue
+        seen, todo = {uri}, [uri]
+        while todo:
+            for child in below.get(todo.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
+        closed[uri] = frozenset(seen)
+    return closed
 
 
 def _drop_conflicting_codes(b: _Builder, iso3: dict[URIRef, str]) -> None:
@@ -307,3 +320,4 @@ def _drop_conflicting_codes(b: _Builder, iso3: dict[URIRef, str]) -> None:
     for folded, entry in b.aliases.items():
         if folded in owner and len(entry.entities) > 1:
             entry.entities = {owner[folded]}
+

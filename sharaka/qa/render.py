@@ -1,7 +1,9 @@
-"""Stage 6, render: rows become answer items, a value and a sentence for people."""
+"""Stage 7, render: rows become answer items, the sources behind them (records and datasets with their
+citations and terms) and a sentence in the question's language (vocabulary/<lang>/answers.toml)."""
 
 from __future__ import annotations
 
+import string
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -9,16 +11,21 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from queries import Template
 from sharaka.qa.answer import Answer
+from sharaka.qa.frame import Frame
 from sharaka.qa.lexicon import EntityIndex
-from sharaka.qa.route import SlotFill
+from sharaka.qa.vocabulary import Vocabulary
 from sharaka.store import Row
 
 LIST_SHOWN = 12
-LIST_KINDS = {"nations", "agreements", "concepts", "organizations", "datasets", "categories"}
+SOURCE_RECORDS_SHOWN = 100
 ENTITY_VARIABLES = ("partner", "party", "member", "nation", "organization", "agreement", "concept",
                     "dataset", "kind")
+ITEM_KEYS = {"sourceId": "source_id", "year": "start", "end": "end", "joinYear": "join_year",
+             "exitYear": "exit_year", "agreements": "count", "startDate": "start_date", "endDate": "end_date",
+             "entryIntoForce": "entry_into_force", "sources": "source_ids", "inForce": "in_force",
+             "inForceAtCoverageEnd": "in_force_at_coverage_end", "coverageEnd": "coverage_end",
+             "startMonth": "start_month", "joinYears": "join_years"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,9 @@ class DatasetInfo:
     title: str
     citation: str
     version: str
+    terms: str = ""
+    homepage: str = ""
+    coverage_end: str = ""  # the last date the dataset covers (COW IGO: 2014-12-31)
 
 
 def python_value(term: Node | None) -> Any:
@@ -43,7 +53,7 @@ def _entity_of(row: Row) -> URIRef | None:
     return None
 
 
-def answer_items(template: Template, rows: list[Row], index: EntityIndex) -> list[dict[str, Any]]:
+def answer_items(answer_kind: str, rows: list[Row], index: EntityIndex) -> list[dict[str, Any]]:
     items = []
     for row in rows:
         uri = _entity_of(row)
@@ -51,107 +61,149 @@ def answer_items(template: Template, rows: list[Row], index: EntityIndex) -> lis
         if uri is not None:
             entity = index.entities.get(uri)
             item["uri"] = str(uri)
-            item["label"] = python_value(row.get("label")) or (entity.label if entity else str(uri))
-            item["type"] = entity.kind if entity else template.answer.rstrip("s")
+            translated = entity is not None and index.lang != "en" and uri in index.translations.get(index.lang, {})
+            item["label"] = (entity.label if translated and entity else python_value(row.get("label"))
+                             or (entity.label if entity else str(uri)))
+            item["type"] = entity.kind if entity else answer_kind.rstrip("s")
             if entity is not None and entity.iso3:
                 item["iso3"] = entity.iso3
         for name, term in row.items():
             if name in ENTITY_VARIABLES or name == "label":
                 continue
-            key = {"sourceId": "source_id", "year": "start", "end": "end", "joinYear": "join_year",
-                   "exitYear": "exit_year", "agreements": "count", "startDate": "start_date",
-                   "endDate": "end_date", "entryIntoForce": "entry_into_force", "sources": "source_ids",
-                   "inForce": "in_force", "inForceAtCoverageEnd": "in_force_at_coverage_end",
-                   "coverageEnd": "coverage_end", "startMonth": "start_month"}.get(name, name)
+            key = ITEM_KEYS.get(name, name)
             value = python_value(term)
-            item[key] = sorted(value.split()) if key == "source_ids" and isinstance(value, str) else value
-        kind_uri = row.get("kind")
-        if isinstance(kind_uri, URIRef) and "agreement" in row:
-            kind = index.entities.get(kind_uri)
-            item["kind"] = kind.label if kind else str(kind_uri)
+            item[key] = sorted(set(value.split())) if key == "source_ids" and isinstance(value, str) else value
+        if isinstance(item.get("kinds"), str):
+            # GROUP_CONCAT's order is the store's (it differs between the embedded and a remote Oxigraph): sorted
+            item["kinds"] = item["kind"] = "; ".join(sorted(set(item["kinds"].split("; "))))
         items.append(item)
     return items
 
 
-def _describe_list(items: list[dict[str, Any]]) -> str:
+def sources_of(items: list[dict[str, Any]], datasets: dict[str, DatasetInfo]) -> list[dict[str, Any]]:
+    """The datasets and record ids behind an answer, with the citation and terms each dataset asks for."""
+    records: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        for sid in [item.get("source_id"), *item.get("source_ids", [])]:
+            if isinstance(sid, str) and ":" in sid:
+                records[sid.partition(":")[0]].add(sid)
+    return [dataset_entry(key, datasets, sorted(ids)) for key, ids in sorted(records.items())]
+
+
+def dataset_entry(key: str, datasets: dict[str, DatasetInfo], ids: list[str]) -> dict[str, Any]:
+    info = datasets.get(key)
+    return {"dataset": key, "title": info.title if info else key, "version": info.version if info else "",
+            "citation": info.citation if info else "", "terms": info.terms if info else "",
+            "records": ids[:SOURCE_RECORDS_SHOWN], "record_count": len(ids)}
+
+
+class Sentences:
+    """The answer sentences of one language, with numbers and nouns agreeing ("1 partner", "3 partners")."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.table = vocabulary.sentences
+        self.plural_rule = vocabulary.plural_rule
+        self._formatter = _CountFormatter(self)
+
+    def noun(self, noun: str, count: int) -> str:
+        forms = self.table["nouns"].get(noun, [noun, noun])
+        if self.plural_rule == "arabic":
+            return forms[min(_arabic_form(count), len(forms) - 1)]
+        return forms[0] if count == 1 and self.plural_rule == "one_other" else forms[-1]
+
+    def counted(self, count: int | str, noun: str) -> str:
+        number = int(count) if str(count).isdigit() else 2
+        return f"{count} {self.noun(noun, number)}"
+
+    def get(self, key: str) -> str | None:
+        section, _, variant = key.partition(".")
+        value = self.table.get(section, {}).get(variant)
+        return value if isinstance(value, str) else None
+
+    def say(self, key: str, **fields: Any) -> str:
+        pattern = self.get(key)
+        if pattern is None:
+            raise KeyError(f"no sentence {key!r} in answers.toml")
+        return self._formatter.vformat(pattern, (), defaultdict(str, fields))
+
+
+def _arabic_form(count: int) -> int:
+    """CLDR's Arabic plural categories as an index into the noun's forms: one, two, few, many, other."""
+    rest = count % 100
+    if count == 1:
+        return 0
+    if count == 2:
+        return 1
+    if count == 0 or 3 <= rest <= 10:
+        return 2
+    if 11 <= rest <= 99:
+        return 3
+    return 4
+
+
+class _CountFormatter(string.Formatter):
+    """`{count:partner}` → "3 partners": the format spec names the noun."""
+
+    def __init__(self, sentences: Sentences) -> None:
+        self.sentences = sentences
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec and format_spec.isidentifier():
+            return self.sentences.counted(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+def describe_list(items: list[dict[str, Any]], sentences: Sentences) -> str:
     def one(item: dict[str, Any]) -> str:
         label = str(item.get("label", item.get("uri", "?")))
-        details = []
-        for key in ("start", "join_year", "exit_year", "count"):
-            if item.get(key) is not None and not isinstance(item.get(key), bool):
-                word = {"start": "", "join_year": "joined ", "exit_year": "left ", "count": ""}[key]
-                suffix = " agreements" if key == "count" and "start" not in item else ""
-                details.append(f"{word}{item[key]}{suffix}")
         if item.get("definition"):
             return f"{label}: {item['definition']}"
+        details = []
+        if item.get("start") is not None:
+            details.append(str(item["start"]))
+        for key, word in (("join_year", "joined"), ("exit_year", "left")):
+            if item.get(key) is not None:
+                details.append(sentences.say(f"words.{word}", year=item[key]))
+        if item.get("volume") is not None:
+            details.append(sentences.say("words.tiv", volume=round(float(item["volume"]), 1)))
+        elif item.get("count") is not None and "start" not in item:
+            details.append(sentences.counted(int(item["count"]), "agreement"))
         return f"{label} ({', '.join(details)})" if details else label
 
     shown = [one(i) for i in items[:LIST_SHOWN]]
     more = len(items) - len(shown)
-    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+    return "; ".join(shown) + (sentences.say("words.list_more", count=more) if more > 0 else "")
 
 
-def filters_text(template: Template, fill: SlotFill, index: EntityIndex) -> str:
+def describe_filters(frame: Frame, index: EntityIndex, sentences: Sentences, *, with_time: bool = True) -> str:
+    """The frame's filters in words: " (defence pact, since 2000, members of the OIC only)"."""
+    def labels(uris: list[URIRef]) -> str:
+        return sentences.say("filters.or").join(index.entities[u].label for u in uris if u in index.entities)
+
     parts = []
-    for name in ("category", "sector", "obligation"):
-        slot = template.slot(name)
-        if slot is not None and name in fill.values:
-            value = fill.values[name][0]
-            entity = index.entities.get(value) if isinstance(value, URIRef) else None
-            label = entity.label if entity else name
-            parts.append(label if name != "sector" else f"covering {label}")
-    if fill.year_text and template.slot("years") is not None:
-        parts.append(fill.year_text)
-    return f" ({', '.join(parts)})" if parts else ""
+    for name, uris in (("kinds", frame.kinds), ("sectors", frame.sectors), ("obligations", frame.obligations),
+                       ("weapons", frame.weapons)):
+        if uris:
+            parts.append(sentences.say(f"filters.{name}", labels=labels(uris)))
+    if with_time and frame.time is not None:
+        parts.append(sentences.say(f"filters.{'in_force' if frame.time.aspect == 'in_force' else 'event'}",
+                                   years=describe_years(frame, sentences)))
+    if frame.member_filter is not None and frame.member_filter in index.entities:
+        parts.append(sentences.say("filters.members_only", organization=index.entities[frame.member_filter].label))
+    return f" ({sentences.say('filters.and').join(parts)})" if parts else ""
 
 
-def slot_labels(template: Template, fill: SlotFill, index: EntityIndex) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for slot in template.slots:
-        values = fill.values.get(slot.name)
-        if not values:
-            continue
-        if slot.type == "year":
-            labels[slot.name] = str(python_value(values[0]))
-            continue
-        names = [index.entities[v].label if v in index.entities else str(v) for v in values]  # type: ignore[index]
-        group = f"{fill.mentions[slot.name].text} ({len(names)} agreements)"
-        labels[slot.name] = names[0] if len(names) == 1 else group
-    return labels
-
-
-def sources_of(rows: list[Row], datasets: dict[str, DatasetInfo]) -> list[dict[str, Any]]:
-    """The datasets and record ids behind an answer, with the citation each dataset asks for."""
-    records: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        for name in ("sourceId", "sources"):
-            value = row.get(name)
-            if isinstance(value, Literal):
-                for sid in str(value).split():
-                    key, _, _ = sid.partition(":")
-                    records[key].add(sid)
-    result = []
-    for key in sorted(records):
-        info = datasets.get(key)
-        ids = sorted(records[key])
-        result.append({"dataset": key, "title": info.title if info else key,
-                       "version": info.version if info else "", "citation": info.citation if info else "",
-                       "records": ids[:100], "record_count": len(ids)})
-    return result
-
-
-def compose_text(template: Template, fill: SlotFill, index: EntityIndex, items: list[dict[str, Any]],
-                 value: Any, extra: str = "", truncated: bool = False) -> str:
-    labels = slot_labels(template, fill, index)
-    fields = defaultdict(str, labels)
-    # A cut list must not pass its length off as the answer: "more than 500", never "500".
-    count = f"more than {len(items)}" if truncated else str(len(items))
-    listed = _describe_list(items) + (f" (the list stops at {len(items)})" if truncated else "")
-    fields.update(count=count, list=listed, filters=filters_text(template, fill, index),
-                  value="" if value is None else str(value), extra=extra)
-    # Nothing found: the "empty" sentence (for a yes/no question, that is the "no").
-    pattern = template.empty if not items and template.answer in LIST_KINDS | {"boolean"} else template.text
-    return pattern.format_map(fields)
+def describe_years(frame: Frame, sentences: Sentences) -> str:
+    t = frame.time
+    if t is None:
+        return ""
+    if t.first is not None and t.first == t.last:
+        return sentences.say("filters.in", point=t.first)
+    if t.first is not None and t.last is not None:
+        return sentences.say("filters.between", first=t.first, last=t.last)
+    if t.first is not None:
+        return sentences.say("filters.since", first=t.first)
+    return sentences.say("filters.until", last=t.last)
 
 
 def readable(answer: Answer) -> str:
@@ -169,5 +221,5 @@ def readable(answer: Answer) -> str:
     for suggestion in answer.suggestions:
         lines.append(f"  ? {suggestion.get('text')}")
     if answer.template:
-        lines.append(f"[{answer.template}, score {answer.score}, {answer.elapsed_ms:.1f} ms]")
+        lines.append(f"[{answer.template}, {answer.elapsed_ms:.1f} ms]")
     return "\n".join(lines)

@@ -25,6 +25,7 @@ g = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(g)
 
 DP, DCA, ECON, NUC, NORM = "defence_pact", "dca", "economic", "nuclear", "normalization"
+AL, ARMS = "alliance", "arms_transfer"
 EX, INTEL, SP = "joint_exercise", "intelligence_sharing", "strategic_partnership"
 DR, HUM = "disaster_response", "humanitarian_mission"
 C = "curated:"
@@ -71,14 +72,14 @@ def Q():
         ("bl-p-01", "partners", "who are pakistan's military partners?", g.partners("PAK", sector="defence")),
         ("bl-p-02", "partners", "Which countries has Indonesia signed trade agreements with since 2010?",
          g.partners("IDN", kind=ECON, years=(2010, None))),
-        ("bl-p-03", "partners", "List the allies of Türkiye", g.partners("TUR", kind=DP)),
+        ("bl-p-03", "partners", "List the allies of Türkiye", g.partners("TUR", kind=AL)),
         ("bl-p-05", "partners", "With whom did Oman sign defence cooperation agreements between 1990 and 2005?",
          g.partners("OMN", kind=DCA, years=(1990, 2005))),
         ("bl-p-06", "partners", "Which countries have a peace deal with the United Kingdom?",
          g.partners("GBR", kind=NORM)),
         # partners_at_year
         ("bl-pay-01", "partners_at_year", "Which countries had an alliance in force with Egypt in 1960?",
-         g.partners_at_year("EGY", 1960, kind=DP)),
+         g.partners_at_year("EGY", 1960, kind=AL)),
         ("bl-pay-02", "partners_at_year", "iran's partners in force in 1975", g.partners_at_year("IRN", 1975)),
         ("bl-pay-03", "partners_at_year", "Who were the partners of Arabie saoudite in defence agreements in force in 2000?",
          g.partners_at_year("SAU", 2000, sector="defence")),
@@ -110,7 +111,7 @@ def Q():
         ("bl-haw-02", "has_agreement_with", "Is there a nuclear deal between the Islamic Republic of Iran and Russia?",
          g.has_agreement("IRN", "RUS", kind=NUC)),
         ("bl-haw-03", "has_agreement_with", "Has KSA ever been in an alliance with Iran?",
-         g.has_agreement("SAU", "IRN", kind=DP)),
+         g.has_agreement("SAU", "IRN", kind=AL)),
         ("bl-haw-05", "has_agreement_with", "Have Israel and Iran ever had a defence pact?",
          g.has_agreement("ISR", "IRN", kind=DP)),
         # count_agreements
@@ -152,7 +153,7 @@ def Q():
         # common_partners
         ("bl-cmp-01", "common_partners", "Which countries are partners of both Saudi Arabia and Iran?",
          g.common_partners("SAU", "IRN")),
-        ("bl-cmp-02", "common_partners", "common allies of Pakistan and Turkey", g.common_partners("PAK", "TUR", kind=DP)),
+        ("bl-cmp-02", "common_partners", "common allies of Pakistan and Turkey", g.common_partners("PAK", "TUR", kind=AL)),
         ("bl-cmp-04", "common_partners", "Which countries hold joint exercises with both Israel and Iran?",
          g.common_partners("ISR", "IRN", kind=EX)),
         # agreement_parties

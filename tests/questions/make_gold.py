@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from collections import defaultdict
 
@@ -22,6 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SRC = os.path.join(ROOT, "kg", "sources")
 OUT = os.path.join(HERE, "dev.jsonl")
+sys.path.insert(0, HERE)
+import gold_sources as S  # noqa: E402 (the round-two sources, read the same independent way)
 
 
 def _read(rel, encoding="utf-8"):
@@ -88,12 +91,14 @@ def isonum(code):
 # Agreements
 # ---------------------------------------------------------------------------------------------
 DEFENCE_SUB = {"military_assistance", "defence_industry", "training_exercises", "arms_procurement",
-               "defence_research", "defence_commission"}
+               "defence_research", "defence_commission", "peacekeeping"}
 
 
 class Agreement:
-    def __init__(self, sid, kind, start, name=""):
-        self.sid, self.kind, self.start, self.name = sid, kind, start, name
+    def __init__(self, sid, kinds, start, name=""):
+        # One or more kinds (docs/semantics.md, "Several kinds per agreement"); a kind filter matches any.
+        self.sid, self.start, self.name = sid, start, name
+        self.kinds = {kinds} if isinstance(kinds, str) else set(kinds)
         self.end = None          # recorded end year
         self.terminated = False  # DCAD terminated = 1
         self.parties = {}        # nation -> [join year or None, exit year or None]
@@ -102,6 +107,11 @@ class Agreement:
         self.lead = None
         self.supplier = self.recipient = None
         self.nca_type = None
+        self.designation = self.description = None  # SIPRI
+        self.weapons = set()                        # SIPRI weapon categories, broader ones included
+        self.delivered = []                         # SIPRI delivery years
+        self.tiv_delivered = 0.0
+        self.series = self.curated_series = None    # MME
 
     def add_party(self, nation, join=None, exit_=None):
         """One membership spell [join, exit] (None = not recorded) of a nation."""
@@ -137,7 +147,7 @@ def _load_atop():
     for r in _read("atop/atop5_1m.csv"):
         members[r["atopid"]].append(r)
     for r in _read("atop/atop5_1a.csv"):
-        a = Agreement("atop:" + r["atopid"], "defence_pact", int(r["begyr"]), "ATOP alliance " + r["atopid"])
+        a = Agreement("atop:" + r["atopid"], "alliance", int(r["begyr"]), "ATOP alliance " + r["atopid"])
         a.end = int(r["endyr"]) if _int(r["endyr"]) else None
         a.sectors.add("defence")
         if _int(r["milaid"]) in (1, 2, 3, 4):
@@ -147,12 +157,17 @@ def _load_atop():
         for flag in ("defense", "offense", "neutral", "nonagg", "consul"):
             if _int(r[flag]) == 1:
                 a.obligations.add(flag)
+                a.kinds.add(ATOP_KINDS[flag])
         for m in members[r["atopid"]]:
             x = int(m["yrexit"])
             a.add_party(cow(m["member"], a.start), int(m["yrent"]), x if x else None)
         a.merge_spells()
         AGREEMENTS[a.sid] = a
 
+
+# An ATOP alliance is an alliance, and a pact of each kind whose obligation flag is 1.
+ATOP_KINDS = {"defense": "defence_pact", "offense": "offence_pact", "neutral": "neutrality_pact",
+              "nonagg": "non_aggression_pact", "consul": "consultation_pact"}
 
 DCAD_CATEGORY = {"DIC": "defence_industry", "TREX": "training_exercises", "PROCUREMENT": "arms_procurement",
                  "RESEARCH": "defence_research", "COMMISSION": "defence_commission"}
@@ -227,7 +242,8 @@ def _load_nca():
         AGREEMENTS[a.sid] = a
 
 
-CURATED_KIND = {"economic_partnership": "economic", "defense_industry": "defence_industry"}
+CURATED_KIND = {"economic_partnership": "economic", "defense_industry": "defence_industry",
+                "nuclear_cooperation": "nuclear", "defence_cooperation": "dca"}
 CURATED_SECTOR = {"defense": "defence"}
 CURATED_EXTRA_SECTOR = {"military_assistance": "military_assistance", "defense_industry": "defence_industry",
                         "joint_exercise": "training_exercises"}
@@ -235,18 +251,61 @@ CURATED_EXTRA_SECTOR = {"military_assistance": "military_assistance", "defense_i
 
 def _load_curated():
     for r in _read("curated/agreements.csv"):
-        a = Agreement("curated:" + r["id"], CURATED_KIND.get(r["category"], r["category"]),
-                      int(r["start_date"][:4]), r["name"])
+        kinds = {CURATED_KIND.get(k, k) for k in [r["category"], *r["also_kinds"].split(";")] if k}
+        if "defence_pact" in kinds:
+            kinds.add("alliance")  # a curated defence pact is also an alliance
+        a = Agreement("curated:" + r["id"], kinds, int(r["start_date"][:4]), r["name"])
         a.end = int(r["end_date"][:4]) if r["end_date"].strip() else None
         a.lead = r["lead_party"].strip() or None
         for s in r["sectors"].split(";"):
             if s.strip():
                 a.sectors.add(CURATED_SECTOR.get(s.strip(), s.strip()))
-        if r["category"] in CURATED_EXTRA_SECTOR:
-            a.sectors.add(CURATED_EXTRA_SECTOR[r["category"]])
+        for k in [r["category"], *r["also_kinds"].split(";")]:
+            if k in CURATED_EXTRA_SECTOR:
+                a.sectors.add(CURATED_EXTRA_SECTOR[k])
         for p in r["parties"].split(";"):
             if p.strip():
                 a.add_party(p.strip())
+        AGREEMENTS[a.sid] = a
+
+
+def _load_sipri():
+    """One arms transfer per record (sipri:<position>); parties supplier and recipient; the record naming
+    neither (both unknown) is no agreement."""
+    for n, r in enumerate(S.sipri_records(), start=1):
+        recipient, supplier = (S.party_key(name, S.SIPRI_EXCEPTIONS) for name in r[:2])  # Recipient, Supplier
+        if supplier is None and recipient is None:
+            continue
+        a = Agreement("sipri:%d" % n, "arms_transfer", int(r[2]), "%s -> %s %s" % (r[1], r[0], r[6]))
+        a.sectors |= {"defence", "arms_procurement"}
+        if S.AID.search(r[12]):
+            a.kinds.add("military_assistance")
+            a.sectors.add("military_assistance")
+        if S.LICENSED.search(r[12]):
+            a.kinds.add("defence_industry")
+            a.sectors.add("defence_industry")
+        a.supplier, a.recipient = supplier, recipient
+        a.add_party(supplier)
+        a.add_party(recipient)
+        a.designation, a.description = r[6], r[7]
+        a.weapons = S.weapon_categories(r[7])
+        a.delivered = [int(y) for y in r[10].split(";") if y.strip()]
+        a.tiv_delivered = float(r[15]) if r[15] else 0.0
+        AGREEMENTS[a.sid] = a
+
+
+def _load_mme():
+    for r in S.mme_rows():
+        a = Agreement("mme:" + r["_id"], "joint_exercise", int(r["s.year"]), r["Ex_Name"])
+        a.end = int(r["e.year"])
+        a.sectors |= {"defence", "training_exercises"}
+        if r["Humanitarian"] == "1":
+            a.sectors.add("humanitarian")
+        if r["Peacekeeping"] == "1":
+            a.sectors.add("peacekeeping")
+        for key in sorted(r["_parties"]):
+            a.add_party(key)
+        a.series, a.curated_series = r["_series"], r["_curated"]
         AGREEMENTS[a.sid] = a
 
 
@@ -255,6 +314,9 @@ _load_dcad()
 _load_desta()
 _load_nca()
 _load_curated()
+if not S.EXCLUDED:  # a build with exclude_noncommercial has no SIPRI (docs/sources.md)
+    _load_sipri()
+_load_mme()
 for _a in AGREEMENTS.values():
     _a.close_sectors()
 
@@ -277,6 +339,17 @@ for _r in sorted(_read("cow_igo/igo_memberships.csv"), key=lambda r: (r["org_cod
         _sp.append([_s, _e, _r["ended_by"]])
 
 
+# The OIC's membership is its own list (docs/semantics.md, "OIC membership"): its 57 members from the year they
+# joined, no exits; COW IGO's spells stay for the nations the list does not name (North and South Yemen).
+# Observers are not members.
+OIC_OBSERVERS = {}
+for _status, _key, _joined in S.oic_rows():
+    if _status == "member":
+        SPELLS[("OIC", _key)] = [[_joined, 9999, "data_end"]]
+    else:
+        OIC_OBSERVERS[_key] = _joined
+        SPELLS.pop(("OIC", _key), None)
+
 # ---------------------------------------------------------------------------------------------
 # Query helpers (semantics.md, "Question types")
 # ---------------------------------------------------------------------------------------------
@@ -292,7 +365,7 @@ def select(nation=None, kind=None, sector=None, years=None):
     for a in AGREEMENTS.values():
         if nation is not None and nation not in a.parties:
             continue
-        if kind is not None and a.kind != kind:
+        if kind is not None and kind not in a.kinds:
             continue
         if sector is not None and sector not in a.sectors:
             continue
@@ -310,13 +383,13 @@ def _partner_counts(x, kind=None, sector=None, years=None):
     counts = defaultdict(int)
     for a in select(x, kind, sector, years):
         for p in a.parties:
-            if p != x:
+            if p != x and S.is_nation(p):  # partners are nations (not armed groups or organizations)
                 counts[p] += 1
     return counts
 
 
 def _nations(s):
-    s = sorted(set(s))
+    s = sorted(k for k in set(s) if S.is_nation(k))
     return {"nations": s} if s else {"status": "no_results"}
 
 
@@ -325,7 +398,7 @@ def _agreements(s):
     return {"agreements": s} if s else {"status": "no_results"}
 
 
-def _check_size(expect, limit=150):
+def _check_size(expect, limit=5000):  # SIPRI and MME made long answers real (a nation's deals)
     for k in ("nations", "agreements", "organizations"):
         if k in expect and len(expect[k]) > limit:
             raise SystemExit("gold too large (%d %s)" % (len(expect[k]), k))
@@ -344,22 +417,60 @@ def _member_in(spells, year):
     return any((j is None or j <= year) and (e is None or e >= year) for j, e in spells)
 
 
+def in_force(a, year):
+    """In force in `year`: started by then and not ended before; an arms transfer is an event of its year of
+    order (docs/semantics.md, "Time")."""
+    if "arms_transfer" in a.kinds:
+        return a.start == year
+    return a.start <= year and (a.end is None or a.end >= year)
+
+
 def partners_at_year(x, year, kind=None, sector=None):
     out = set()
     for a in select(x, kind, sector):
-        if a.start > year or (a.end is not None and a.end < year):
+        if not in_force(a, year):
             continue
         if not _member_in(a.parties[x], year):
             continue
-        out |= {p for p, spells in a.parties.items() if p != x and _member_in(spells, year)}
+        out |= {p for p, spells in a.parties.items() if p != x and S.is_nation(p) and _member_in(spells, year)}
     return _nations(out)
 
 
+def _in_force_together(a, x, p, lo, hi):
+    """docs/semantics.md "Time" (round two): a state of affairs in a range of years holds when, for one
+    spell of each party, the latest of the start year, both join years and the range's start is no later
+    than the earliest of the end year, both exit years and the range's end (missing ones ignored)."""
+    end = a.start if "arms_transfer" in a.kinds else a.end  # an arms transfer is an event of its year of order
+    for jx, ex in a.parties[x]:
+        for jp, ep in a.parties[p]:
+            low = max(v for v in (a.start, jx, jp, lo) if v is not None)
+            highs = [v for v in (end, ex, ep, hi) if v is not None]
+            if not highs or low <= min(highs):
+                return True
+    return False
+
+
+def _partners_in_force(x, years, kind=None, sector=None):
+    lo, hi = years
+    return {p for a in select(x, kind, sector) for p in a.parties if p != x and _in_force_together(a, x, p, lo, hi)}
+
+
+def partners_in_force(x, years, kind=None, sector=None):
+    """Partners in a state of affairs over a range ("allies since 1990", "partners in the 1990s")."""
+    return _nations(_partners_in_force(x, years, kind, sector))
+
+
+def count_partners_in_force(x, years, kind=None, sector=None):
+    return {"value": len(_partners_in_force(x, years, kind, sector))}
+
+
 def partners_by_obligation(x, obligation, years=None):
+    """Partners in an alliance with that obligation: the ATOP flag, or the kind it names (docs/semantics.md,
+    round two: a curated defence pact is a defence pact too, e.g. the 2025 Saudi–Pakistan agreement)."""
     out = set()
-    for a in select(x, "defence_pact", years=years):
-        if obligation in a.obligations:
-            out |= set(a.parties) - {x}
+    for a in select(x, "alliance", years=years):
+        if obligation in a.obligations or ATOP_KINDS[obligation] in a.kinds:
+            out |= {p for p in a.parties if p != x and S.is_nation(p)}
     return _nations(out)
 
 
@@ -386,7 +497,9 @@ def count_between(x, y, kind=None, sector=None, years=None):
 def _ranked(counts, n):
     """Top n by count, ties broken by English name; refuse a tie across the cut (ambiguous gold)."""
     order = sorted(counts, key=lambda k: (-counts[k], NAME.get(k, k)))
-    if len(order) > n and counts[order[n - 1]] == counts[order[n]]:
+    # A set written for the full build avoids ties at the cut; without SIPRI some appear, and the contract's
+    # tie-break (English name) decides.
+    if len(order) > n and counts[order[n - 1]] == counts[order[n]] and not S.EXCLUDED:
         raise SystemExit("tie across the cut at %d: %s" % (n, [(k, counts[k]) for k in order[: n + 3]]))
     return order[:n]
 
@@ -425,7 +538,7 @@ def agreement_parties(*sids):
 
 def agreement_parties_at_year(sid, year):
     a = AGREEMENTS[sid]
-    if a.start > year or (a.end is not None and a.end < year):
+    if not in_force(a, year):
         return {"status": "no_results"}
     return _nations(p for p, spells in a.parties.items() if _member_in(spells, year))
 
@@ -505,9 +618,111 @@ def rank_nations(n=10, kind=None, sector=None, years=None, org=None):
     members = org_ever(org) if org else None
     for a in select(None, kind, sector, years):
         for p in a.parties:
-            if members is None or p in members:
+            if S.is_nation(p) and (members is None or p in members):
                 counts[p] += 1
     return _nations(_ranked(counts, n))
+
+
+# ---------------------------------------------------------------------------------------------
+# Round two: arms transfers, exercises, the OIC list (docs/semantics.md, "Arms-transfer questions",
+# "Exercise questions", "OIC membership")
+# ---------------------------------------------------------------------------------------------
+def designation_words(text):
+    """Words of a weapon name: letters and digits, hyphens inside a word removed ("TB-2" = "TB2")."""
+    return [re.sub(r"[^a-z0-9]", "", w) for w in re.split(r"[\s/]+", S.fold(text.replace("-", ""))) if w]
+
+
+def designation_matches(name, designation):
+    """docs/semantics.md, "Weapon designations": every word of the name equals a word of the designation or is
+    a family prefix of one followed only by letters ("F-16" matches "F-16C"; "TB2" does not match "TB-20")."""
+    words = designation_words(designation)
+    return all(any(w == d or (d.startswith(w) and d[len(w):].isalpha()) for d in words)
+               for w in designation_words(name))
+
+
+def _deals(supplier=None, recipient=None, category=None, years=None, designation=None):
+    for a in select(None, "arms_transfer", years=years):
+        if supplier is not None and a.supplier != supplier:
+            continue
+        if recipient is not None and a.recipient != recipient:
+            continue
+        if category is not None and category not in a.weapons:
+            continue
+        if designation and not designation_matches(designation, a.designation):
+            continue
+        yield a
+
+
+def oic_members_now():
+    return {n for (o, n), sp in SPELLS.items() if o == "OIC" and any(s[2] not in ENDED for s in sp)}
+
+
+def arms_suppliers(x, category=None, years=None):
+    """Who supplies X with arms: suppliers (nations) of deals with recipient X."""
+    return _nations(a.supplier for a in _deals(recipient=x, category=category, years=years))
+
+
+def arms_exports(x, y, category=None, years=None):
+    """What X has exported to Y: the deals X → Y."""
+    return _agreements(_deals(supplier=x, recipient=y, category=category, years=years))
+
+
+def oic_buyers(designation=None, category=None, supplier=None, years=None):
+    """Which OIC members bought a weapon (by designation) or a category (from a supplier)."""
+    members = oic_members_now()
+    return _nations(a.recipient for a in _deals(supplier=supplier, category=category, years=years,
+                                                designation=designation) if a.recipient in members)
+
+
+def top_arms_suppliers(x, n=5, years=None):
+    """Suppliers of X ranked by the sum of SIPRI TIV of delivered weapons over X's deals ordered in the period."""
+    tiv = defaultdict(float)
+    for a in _deals(recipient=x, years=years):
+        if S.is_nation(a.supplier):
+            tiv[a.supplier] += a.tiv_delivered
+    return _nations(_ranked({k: round(v, 6) for k, v in tiv.items()}, n))
+
+
+def has_received(x, y, category):
+    """Yes iff a deal Y → X of that category has a delivery year."""
+    return {"value": any(a.delivered for a in _deals(supplier=y, recipient=x, category=category))}
+
+
+def licensed_producers(y):
+    """Recipients of deals from Y that are also defence-industry collaboration (licensed production)."""
+    return _nations(a.recipient for a in _deals(supplier=y) if "defence_industry" in a.kinds)
+
+
+def exercises_together(x, y, years=None):
+    return between(x, y, "joint_exercise", years=years)
+
+
+def exercise_participants(series, year):
+    """Participants of the iterations of a series held in `year` (series: its MME name, or the curated id of
+    the exercise its iterations belong to)."""
+    key = series.casefold()
+    out = set()
+    for a in AGREEMENTS.values():
+        if a.start == year and (a.series == key or a.curated_series == series):
+            out |= set(a.parties)
+    return _nations(out)
+
+
+def oic_members_joining_exercises(x, sector="humanitarian"):
+    """OIC members among the participants (other than X) of exercises with X that cover the sector."""
+    members = oic_members_now()
+    return _nations(p for a in select(x, "joint_exercise", sector) for p in a.parties if p != x and p in members)
+
+
+def oic_list(status="member"):
+    return _nations(k for s, k, _ in S.oic_rows() if s == status)
+
+
+def oic_join_year(x):
+    for _status, k, year in S.oic_rows():
+        if k == x:
+            return {"value": year}
+    return {"status": "no_results"}
 
 
 def answered():
@@ -553,6 +768,7 @@ def status(s):
 ABRAHAM = ["curated:abraham-accords-uae-israel-2020", "curated:abraham-accords-bahrain-israel-2020",
            "curated:abraham-accords-sudan-israel-2020", "curated:abraham-accords-morocco-israel-2020"]
 DP, DCA, ECON, NUC, NORM = "defence_pact", "dca", "economic", "nuclear", "normalization"
+AL, ARMS = "alliance", "arms_transfer"
 EX, INTEL, SP = "joint_exercise", "intelligence_sharing", "strategic_partnership"
 
 
@@ -565,7 +781,7 @@ def Q():
         ("partners-03", "partners", "Which nations did Indonesai sign free trade agreements with between 2000 and 2010?",
          partners("IDN", ECON, years=(2000, 2010))),
         ("partners-04", "partners", "List every country Egypt has a peace treaty with", partners("EGY", NORM)),
-        ("partners-05", "partners", "who are qatar's allies??", partners("QAT", DP)),
+        ("partners-05", "partners", "who are qatar's allies??", partners("QAT", AL)),
         ("partners-06", "partners", "With which countries did Persia sign nuclear cooperation agreements before 1990?",
          partners("IRN", NUC, years=(None, 1989))),
         ("partners-07", "partners", "Which states has Azerbaijian partnered with?", partners("AZE")),
@@ -573,7 +789,7 @@ def Q():
          partners("KAZ", DCA)),
         ("partners-09", "partners", "Which countries has Nigeria signed defence pacts with?", partners("NGA", DP)),
         ("partners-10", "partners", "Which countries has Niger signed defence pacts with?", partners("NER", DP)),
-        ("partners-11", "partners", "Who are Sudan's allies?", partners("SDN", DP)),
+        ("partners-11", "partners", "Who are Sudan's allies?", partners("SDN", AL)),
         ("partners-12", "partners", "Who are South Sudan's partners?", partners("SSD")),
         ("partners-13", "partners", "Which countries have defence cooperation agreements with Guinea?",
          partners("GIN", DCA)),  # hand-checked: DCAD rows of ccode 438 are with 365 (RUS) and 369 (UKR)
@@ -582,7 +798,8 @@ def Q():
         ("partners-15", "partners", "Which nations have DCAs with Equatorial Guinea?", partners("GNQ", DCA)),
         ("partners-16", "partners", "Which countries do the Emirates cooperate with on technology?",
          partners("ARE", sector="technology")),
-        ("partners-17", "partners", "Jordan's partners in the 1990s", partners("JOR", years=(1990, 1999))),
+        # a state of affairs over a range: in force in some year of it, with each party's own years
+        ("partners-17", "partners", "Jordan's partners in the 1990s", partners_in_force("JOR", (1990, 1999))),
         ("partners-18", "partners", "Which countries work with Egypt in the nuclear field?", partners("EGY", sector="nuclear")),
         ("partners-19", "partners", "Who has Morocco signed trade deals with since 2015?", partners("MAR", ECON, years=(2015, None))),
         ("partners-20", "partners", "Which countries share intelligence with Malaysia?", partners("MYS", INTEL)),
@@ -590,26 +807,26 @@ def Q():
          partners("BGD", ECON, years=(None, 1999))),
         ("partners-22", "partners", "Who are the Saudi partners on counter-terrorism?", partners("SAU", sector="intelligence")),
         ("partners-23", "partners", "Which countries has باكستان signed nuclear cooperation agreements with?", partners("PAK", NUC)),
-        ("partners-24", "partners", "Who are the allies of Turquie since 1990?", partners("TUR", DP, years=(1990, None))),
+        ("partners-24", "partners", "Who are the allies of Turquie since 1990?", partners_in_force("TUR", (1990, None), AL)),
         ("partners-25", "partners", "WHICH COUNTRIES HAS THE KSA SIGNED MILITARY AGREEMENTS WITH SINCE 2010?",
          partners("SAU", sector="defence", years=(2010, None))),
         ("partners-26", "partners", "Which countries cooperate with Iran on energy?", partners("IRN", sector="energy")),
-        ("partners-27", "partners", "  Who are Malaysia's allies?   ", partners("MYS", DP)),
+        ("partners-27", "partners", "  Who are Malaysia's allies?   ", partners("MYS", AL)),
         ("partners-28", "partners", "Who has Azerbaijan held war games with?", partners("AZE", EX)),
         ("partners-29", "partners", "Which countries had Morocco signed defence cooperation agreements with by 2000?",
          partners("MAR", DCA, years=(None, 2000))),
         ("partners-30", "partners", "Which countries have trade agreements with the Émirats arabes unis since 2010?",
          partners("ARE", ECON, years=(2010, None))),
         # ---------------- partners_at_year ----------------
-        ("pay-01", "partners_at_year", "Which countries were allied with Egypt in 1985?", partners_at_year("EGY", 1985, DP)),
+        ("pay-01", "partners_at_year", "Which countries were allied with Egypt in 1985?", partners_at_year("EGY", 1985, AL)),
         ("pay-02", "partners_at_year", "Which nations had a defence pact in force with Pakistan in 1960?",
          partners_at_year("PAK", 1960, DP)),  # hand-checked: 3222 SAU, 3260 SEATO, 3275 CENTO, 3355 USA
-        ("pay-03", "partners_at_year", "With whom was Jordan allied in 1990?", partners_at_year("JOR", 1990, DP)),
-        ("pay-04", "partners_at_year", "Who was Saudi Arabia allied with in 1960?", partners_at_year("SAU", 1960, DP)),
+        ("pay-03", "partners_at_year", "With whom was Jordan allied in 1990?", partners_at_year("JOR", 1990, AL)),
+        ("pay-04", "partners_at_year", "Who was Saudi Arabia allied with in 1960?", partners_at_year("SAU", 1960, AL)),
         ("pay-05", "partners_at_year", "Which countries had an alliance in force with Indonesia in 2010?",
-         partners_at_year("IDN", 2010, DP)),
-        ("pay-06", "partners_at_year", "Who were Türkiye's allies in 1960?", partners_at_year("TUR", 1960, DP)),
-        ("pay-07", "partners_at_year", "Which countries were Iran's allies in 1975?", partners_at_year("IRN", 1975, DP)),
+         partners_at_year("IDN", 2010, AL)),
+        ("pay-06", "partners_at_year", "Who were Türkiye's allies in 1960?", partners_at_year("TUR", 1960, AL)),
+        ("pay-07", "partners_at_year", "Which countries were Iran's allies in 1975?", partners_at_year("IRN", 1975, AL)),
         # ---------------- partners_by_obligation ----------------
         ("pbo-01", "partners_by_obligation", "Which states are bound to Pakistan by a mutual defence obligation?",
          partners_by_obligation("PAK", "defense")),
@@ -624,7 +841,7 @@ def Q():
         ("pbo-06", "partners_by_obligation", "Who has a non-aggression pact with Afghanistan?",
          partners_by_obligation("AFG", "nonagg")),
         # ---------------- agreements_of_nation ----------------
-        ("aon-01", "agreements_of_nation", "List the alliances Saudi Arabia is part of", agreements_of("SAU", DP)),
+        ("aon-01", "agreements_of_nation", "List the alliances Saudi Arabia is part of", agreements_of("SAU", AL)),
         ("aon-02", "agreements_of_nation", "Show Türkiye's military exercises", agreements_of("TUR", EX)),
         ("aon-03", "agreements_of_nation", "Which peace deals has Morocco signed?", agreements_of("MAR", NORM)),
         ("aon-04", "agreements_of_nation", "Which agreements did Iran conclude in 2021?", agreements_of("IRN", years=(2021, 2021))),
@@ -673,7 +890,7 @@ def Q():
         ("ab-23", "agreements_between", "What has Nigeria signed with China?", between("NGA", "CHN")),
         # ---------------- has_agreement_with ----------------
         ("haw-01", "has_agreement_with", "Do Turkish and Azerbaijani forces hold joint drills together?", has_agreement("TUR", "AZE", EX)),
-        ("haw-02", "has_agreement_with", "Does Pakistan have an alliance with Saudia Arabia?", has_agreement("PAK", "SAU", DP)),
+        ("haw-02", "has_agreement_with", "Does Pakistan have an alliance with Saudia Arabia?", has_agreement("PAK", "SAU", AL)),
         ("haw-03", "has_agreement_with", "Has Egypt signed a peace deal with Israel?", has_agreement("EGY", "ISR", NORM)),
         ("haw-04", "has_agreement_with", "Is there a strategic partnership between Russia and Iran?", has_agreement("RUS", "IRN", SP)),
         ("haw-05", "has_agreement_with", "Is there a free trade agreement between Morocco and America?", has_agreement("MAR", "USA", ECON)),
@@ -701,7 +918,7 @@ def Q():
         ("haw-23", "has_agreement_with", "Does Pakistan have a security pact with China?", has_agreement("PAK", "CHN", DP)),
         ("haw-24", "has_agreement_with", "Does Pakistan have a trade agreement with Émirats arabes unis?", has_agreement("PAK", "ARE", ECON)),
         # ---------------- count_agreements ----------------
-        ("ca-01", "count_agreements", "How many alliances has Pakistan signed?", count_agreements("PAK", DP)),
+        ("ca-01", "count_agreements", "How many alliances has Pakistan signed?", count_agreements("PAK", AL)),
         # hand-checked: 11 = atopids 3222 3255 3260 3275 3355 3530 3705 3755 3985 4810 5060 (SOURCES-shared.md lists the same 11)
         ("ca-02", "count_agreements", "How many trade agreements does Türkiye have?", count_agreements("TUR", ECON)),
         ("ca-03", "count_agreements", "Number of joint exercises involving Jordan", count_agreements("JOR", EX)),
@@ -729,7 +946,7 @@ def Q():
         ("cab-09", "count_agreements_between", "How many defence pacts do Saudi Arabia and Israel have?", count_between("SAU", "ISR", DP)),
         ("cab-10", "count_agreements_between", "How many agreements has تركيا signed with Pakistan?", count_between("TUR", "PAK")),
         # ---------------- count_partners ----------------
-        ("cp-01", "count_partners", "With how many states does Pakistan have alliances?", count_partners("PAK", DP)),
+        ("cp-01", "count_partners", "With how many states does Pakistan have alliances?", count_partners("PAK", AL)),
         ("cp-02", "count_partners", "How many nations does Turkey have trade agreements with?", count_partners("TUR", ECON)),
         ("cp-03", "count_partners", "How many partners does Indonesia have?", count_partners("IDN")),
         ("cp-04", "count_partners", "How many countries has Iran signed agreements with since 2000?", count_partners("IRN", years=(2000, None))),
@@ -743,7 +960,7 @@ def Q():
         ("tp-03", "top_partners", "What are Egypt's top 4 military partners?", top_partners("EGY", 4, sector="defence")),
         ("tp-04", "top_partners", "Indonesia's top 3 nuclear cooperation partners", top_partners("IDN", 3, NUC)),
         ("tp-05", "top_partners", "Which countries does the Kingdom of Saudi Arabia have the most agreements with?", top_partners("SAU", 5)),
-        ("tp-06", "top_partners", "Who are Iran's closest allies?", top_partners("IRN", 5, DP)),
+        ("tp-06", "top_partners", "Who are Iran's closest allies?", top_partners("IRN", 5, AL)),
         ("tp-07", "top_partners", "Top 8 partners of Kazakhstan", top_partners("KAZ", 8)),
         ("tp-08", "top_partners", "Turkey's top 3 defence cooperation partners?", top_partners("TUR", 3, DCA)),
         # ---------------- first_agreement_between ----------------
@@ -771,7 +988,7 @@ def Q():
         ("cmp-04", "common_partners", "Which countries join both Saudi Arabia and the UAE in joint exercises?", common_partners("SAU", "ARE", EX)),
         ("cmp-05", "common_partners", "Which countries have nuclear cooperation agreements with both Pakistan and Iran?",
          common_partners("PAK", "IRN", NUC)),
-        ("cmp-06", "common_partners", "Mutual allies of Azerbaijan and Kazakhstan", common_partners("AZE", "KAZ", DP)),
+        ("cmp-06", "common_partners", "Mutual allies of Azerbaijan and Kazakhstan", common_partners("AZE", "KAZ", AL)),
         # ---------------- agreement_parties ----------------
         ("ap-01", "agreement_parties", "Which countries signed the Abraham Accords?", agreement_parties(*ABRAHAM)),
         ("ap-02", "agreement_parties", "Members of ATOP alliance 3015?", agreement_parties("atop:3015")),
@@ -888,7 +1105,7 @@ def Q():
         ("ol-04", "org_left", "Former members of the Warsaw Pact?", org_left("WARSAW_PACT")),
         ("ol-05", "org_left", "Which countries quit OPEC?", org_left("OPEC")),
         # ---------------- org_members_with ----------------
-        ("omw-01", "org_members_with", "Which members of the OIC are allied with the USA?", org_members_with("OIC", "USA", DP)),
+        ("omw-01", "org_members_with", "Which members of the OIC are allied with the USA?", org_members_with("OIC", "USA", AL)),
         ("omw-02", "org_members_with", "Which Gulf Cooperation Council members signed DCAs with America?", org_members_with("GCC", "USA", DCA)),
         ("omw-03", "org_members_with", "Which Arab League states have made peace deals with Israel?", org_members_with("LAS", "ISR", NORM)),
         ("omw-04", "org_members_with", "Which OIC countries have nuclear cooperation agreements with Russia?", org_members_with("OIC", "RUS", NUC)),
@@ -930,7 +1147,7 @@ def Q():
         # ---------------- agreements_in_period ----------------
         ("aip-01", "agreements_in_period", "Which peace deals were concluded from 2016 to 2020?", agreements_in_period((2016, 2020), NORM)),
         ("aip-02", "agreements_in_period", "Which military exercises began after 2009?", agreements_in_period((2010, None), EX)),
-        ("aip-03", "agreements_in_period", "What alliances were formed in the 2000s?", agreements_in_period((2000, 2009), DP)),
+        ("aip-03", "agreements_in_period", "What alliances were formed in the 2000s?", agreements_in_period((2000, 2009), AL)),
         ("aip-04", "agreements_in_period", "Humanitarian missions launched since 2021?", agreements_in_period((2021, None), "humanitarian_mission")),
         ("aip-05", "agreements_in_period", "Which strategic partnerships were agreed in 2022?", agreements_in_period((2022, 2022), SP)),
         ("aip-06", "agreements_in_period", "Which intelligence sharing agreements were signed between 2015 and 2017?",
@@ -1029,9 +1246,24 @@ def FAILURES():
     ]
 
 
+def _gold_without_noncommercial():
+    """The same script run again with the sources of non-commercial terms left out (SIPRI): {id: expect}."""
+    import subprocess
+
+    env = dict(os.environ, **{S.WITHOUT_NONCOMMERCIAL: "1"})
+    done = subprocess.run([sys.executable, os.path.abspath(sys.argv[0])], env=env, capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def write_question_set(questions, out_path, verbose=False):
     """Check ids are unique and gold lists small, write the JSONL deterministically (shared by the
-    dev, held-out and blind sets)."""
+    dev, held-out and blind sets). Where a build without the non-commercial sources (exclude_noncommercial)
+    answers otherwise, the line also carries that gold as "expect_without_noncommercial"."""
+    if S.EXCLUDED:  # the second run of _gold_without_noncommercial: print the gold, write nothing
+        print(json.dumps({qid: expect for qid, _, _, expect in questions}, sort_keys=True))
+        return
+    other = _gold_without_noncommercial()
     seen = set()
     lines = []
     for qid, qtype, text, expect in questions:
@@ -1041,8 +1273,10 @@ def write_question_set(questions, out_path, verbose=False):
             _check_size(expect)
         except SystemExit as e:
             raise SystemExit("%s: %s" % (qid, e)) from None
-        lines.append(json.dumps({"id": qid, "type": qtype, "question": text, "expect": expect},
-                                ensure_ascii=False, sort_keys=True))
+        line = {"id": qid, "type": qtype, "question": text, "expect": expect}
+        if other[qid] != expect:
+            line["expect_without_noncommercial"] = other[qid]
+        lines.append(json.dumps(line, ensure_ascii=False, sort_keys=True))
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     if verbose:

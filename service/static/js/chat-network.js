@@ -1,42 +1,53 @@
-/* Sharaka chat: the partner-network picture of one nation, an SVG drawn here (no library).
-   The nation sits in the centre, its partners on a circle around it; one edge per kind of
-   agreement the two share, coloured by kind, thicker for more agreements. */
+/* Sharaka chat: the partner-network figure of one nation — which partners, which kinds of agreement and how
+   many, under the answer's own filter. The picture itself is drawn by chat-network-draw.js. */
 (function () {
   "use strict";
-  const {el, svg, lastSegment, nameSpan, getJSON} = window.SharakaChat;
+  const {el, lastSegment, nameSpan, getJSON, drawNetworkSvg, networkLayout} = window.SharakaChat;
 
   // Answers about ONE nation's partners get a picture (answer.template).
-  const NETWORK_TEMPLATES = new Set(["partners", "top_partners", "partners_at_year",
-                                     "partners_by_obligation", "nation_summary"]);
+  const NETWORK_TEMPLATES = new Set(["partners", "summary"]);
+  // Bindings that do not narrow the agreements counted; `from`/`to` (start years) are passed to the summary.
+  const NOT_FILTERS = new Set(["nation", "category", "limit", "from", "to"]);
   // Okabe–Ito and Tol colours: distinguishable with the common colour-vision deficiencies.
   const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255",
                    "#117733", "#332288", "#999933", "#AA4499", "#44AA99", "#661100", "#6699CC", "#888888"];
-  // A phone gets fewer, larger names rather than the desktop picture shrunk to illegibility.
-  const LAYOUTS = {
-    wide: {width: 800, height: 560, radius: 205, partners: 24, labelChars: 22, font: 14},
-    narrow: {width: 470, height: 420, radius: 108, partners: 12, labelChars: 12, font: 15},
-  };
-
-  function layoutFor(figure) {
-    const width = figure.isConnected ? figure.getBoundingClientRect().width : window.innerWidth;
-    return LAYOUTS[width && width < 560 ? "narrow" : "wide"];
-  }
+  const MATCHING = "matching";  // the one pseudo-kind of a filter the summary cannot apply
 
   function wantsNetwork(answer) {
     return Boolean(answer && answer.status === "answered" && NETWORK_TEMPLATES.has(answer.template) &&
                    answer.bindings && (answer.bindings.nation || []).length === 1);
   }
 
-  function shorten(text, max) {
-    return text.length > max ? text.slice(0, max - 1) + "…" : text;
+  const first = (bindings, name) => (bindings[name] || [])[0] || null;
+
+  /** The answer's filter: start years, kinds, and whether another filter (sector, obligation, a year in
+      force …) makes the nation's summary unable to count what the answer counts. */
+  function filterOf(answer) {
+    const bindings = answer.bindings || {};
+    const from = first(bindings, "from"), to = first(bindings, "to");
+    let years = "all years";
+    if (from && to) years = from === to ? `in ${from}` : `${from}–${to}`;
+    else if (from) years = `since ${from}`;
+    else if (to) years = `until ${to}`;
+    return {from, to, years, categories: bindings.category || [],
+            other: Object.keys(bindings).some(name => !NOT_FILTERS.has(name) && (bindings[name] || []).length)};
   }
 
-  /** Partners of the picture: [{uri, label, iso3, kinds: [{kind, label, agreements}], total}]. */
-  function partnersOf(answer, summary) {
-    const wantedKinds = new Set(answer.bindings.category || []);
-    const kinds = summary.by_kind.filter(k => wantedKinds.size === 0 || wantedKinds.has(k.kind));
+  function summaryPath(key, filter) {
+    const query = new URLSearchParams();
+    if (filter.from && !filter.other) query.set("from", filter.from);
+    if (filter.to && !filter.other) query.set("to", filter.to);
+    const text = query.toString();
+    return "/api/v1/nations/" + encodeURIComponent(key) + (text ? "?" + text : "");
+  }
+
+  /** Kinds and partners counted by the summary, which applied the answer's start years. */
+  function fromSummary(answer, summary, filter) {
+    const wanted = new Set(filter.categories);
+    const kinds = summary.by_kind.filter(k => wanted.size === 0 || wanted.has(k.kind))
+      .map(k => ({kind: k.kind, label: k.label, agreements: k.agreements}));
     const byUri = new Map();
-    for (const kind of kinds) {
+    for (const kind of summary.by_kind.filter(k => wanted.size === 0 || wanted.has(k.kind))) {
       for (const p of kind.partners) {
         if (!byUri.has(p.uri)) byUri.set(p.uri, {uri: p.uri, label: p.label, iso3: p.iso3, kinds: [], total: 0});
         const entry = byUri.get(p.uri);
@@ -44,115 +55,82 @@
         entry.total += p.agreements;
       }
     }
-    let partners;
-    if (answer.template === "nation_summary") {
-      partners = [...byUri.values()];
-    } else {
-      // The answer decides who the partners are; the summary says which kinds link them.
-      partners = answer.answers.filter(item => item.type === "nation" && item.uri).map(item => {
-        const known = byUri.get(item.uri);
-        return known || {uri: item.uri, label: item.label, iso3: item.iso3, kinds: [], total: item.count || 0};
-      });
-    }
-    partners.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
+    if (answer.template === "summary") return {kinds, partners: [...byUri.values()]};
+    // The answer decides who the partners are; the summary says which kinds link them.
+    const partners = answer.answers.filter(item => item.type === "nation" && item.uri).map(item =>
+      byUri.get(item.uri) || {uri: item.uri, label: item.label, iso3: item.iso3, kinds: [], total: item.count || 0});
     return {kinds, partners};
   }
 
-  function edgePath(cx, cy, x, y, bend) {
-    // A quadratic curve from the centre to (x, y); `bend` pushes its middle sideways so
-    // several kinds between the same two nations stay visible side by side.
-    const mx = (cx + x) / 2, my = (cy + y) / 2;
-    const dx = x - cx, dy = y - cy, length = Math.hypot(dx, dy) || 1;
-    const qx = mx - (dy / length) * bend, qy = my + (dx / length) * bend;
-    return `M${cx.toFixed(1)} ${cy.toFixed(1)} Q${qx.toFixed(1)} ${qy.toFixed(1)} ${x.toFixed(1)} ${y.toFixed(1)}`;
-  }
-
-  function drawSvg(layout, nation, shown, colours, label) {
-    const cx = layout.width / 2, cy = layout.height / 2, radius = layout.radius;
-    const picture = svg("svg", {viewBox: `0 0 ${layout.width} ${layout.height}`, role: "img", "aria-label": label,
-                                class: "network-svg", "font-size": layout.font, focusable: "false"});
-    picture.append(svg("title", {text: label}));
-    const edges = svg("g", {class: "edges", fill: "none"});
-    const nodes = svg("g", {class: "nodes"});
-    shown.forEach((partner, i) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * i) / shown.length;
-      const x = cx + radius * Math.cos(angle), y = cy + radius * Math.sin(angle);
-      const count = partner.kinds.length;
-      partner.kinds.forEach((k, j) => {
-        const bend = (j - (count - 1) / 2) * 14;
-        const words = `${nation.label} – ${partner.label}: ${k.label}, ${k.agreements} ` +
-                      (k.agreements === 1 ? "agreement" : "agreements");
-        edges.append(svg("path", {d: edgePath(cx, cy, x, y, bend), stroke: colours.get(k.kind),
-                                  "stroke-width": (1.2 + Math.log2(1 + k.agreements)).toFixed(2),
-                                  "stroke-opacity": "0.85", class: "edge"},
-                         svg("title", {text: words})));
-      });
-      const cos = Math.cos(angle);
-      const anchor = cos > 0.2 ? "start" : cos < -0.2 ? "end" : "middle";
-      const lx = cx + (radius + 12) * cos, ly = cy + (radius + 12) * Math.sin(angle);
-      const dy = anchor === "middle" ? (Math.sin(angle) < 0 ? "-0.3em" : "1em") : "0.35em";
-      const kinds = partner.kinds.map(k => `${k.label} (${k.agreements})`).join(", ");
-      const hover = `${partner.label}${partner.iso3 ? " (" + partner.iso3 + ")" : ""}: ` +
-                    `${partner.total} shared ${partner.total === 1 ? "agreement" : "agreements"}` +
-                    (kinds ? " — " + kinds : "");
-      nodes.append(svg("g", {class: "node"},
-        svg("title", {text: hover}),
-        svg("circle", {cx: x.toFixed(1), cy: y.toFixed(1), r: "7", class: "partner-dot"}),
-        svg("text", {x: lx.toFixed(1), y: ly.toFixed(1), dy, "text-anchor": anchor, class: "partner-label",
-                     text: shorten(partner.label, layout.labelChars)})));
+  /** One pseudo-kind whose counts are the answer's own (a filter the summary cannot apply). */
+  function fromAnswer(answer, summary, filter) {
+    const category = filter.categories.length === 1 ? filter.categories[0] : null;
+    const known = category && summary.by_kind.find(k => k.kind === category);
+    const agreements = new Set();
+    answer.answers.forEach(item => (item.source_ids || []).forEach(id => agreements.add(id)));
+    const kind = {kind: category || MATCHING, label: known ? known.label : "agreements that answer the question",
+                  agreements: agreements.size || null};
+    const partners = answer.answers.filter(item => item.type === "nation" && item.uri).map(item => {
+      const count = item.count || (item.source_ids || []).length || 1;
+      return {uri: item.uri, label: item.label, iso3: item.iso3, total: count,
+              kinds: [{kind: kind.kind, label: kind.label, agreements: count}]};
     });
-    nodes.append(svg("g", {class: "node centre"},
-      svg("title", {text: `${nation.label}${nation.iso3 ? " (" + nation.iso3 + ")" : ""}`}),
-      svg("circle", {cx, cy, r: "30", class: "centre-dot"}),
-      svg("text", {x: cx, y: cy, dy: "0.35em", "text-anchor": "middle", class: "centre-label",
-                   text: nation.iso3 || shorten(nation.label, 8)})));
-    picture.append(edges, nodes);
-    return picture;
+    return {kinds: [kind], partners};
   }
 
-  function legendOf(kinds, colours) {
-    return el("ul", {class: "legend", "aria-label": "Kinds of agreement"},
-      kinds.map(k => el("li", {},
-        svg("svg", {viewBox: "0 0 24 8", class: "swatch", "aria-hidden": "true", focusable: "false"},
-            svg("rect", {x: "0", y: "2", width: "24", height: "4", rx: "2", fill: colours.get(k.kind)})),
-        el("span", {text: `${k.label} (${k.agreements})`}))));
-  }
-
-  function caption(nation, shown, total) {
+  function caption(nation, shown, total, filter, counted) {
     const bits = [el("strong", {}, "Partner network of " + nation.label)];
     const arabic = nation.labels && nation.labels.ar;
     if (arabic) bits.push(" (", nameSpan(arabic), ")");
     bits.push(total > shown
       ? `: the ${shown} partners with the most shared agreements, of ${total}. `
       : `: ${total} ${total === 1 ? "partner" : "partners"}. `);
-    bits.push("Edges are coloured by kind of agreement (all years); hover for details.");
+    bits.push(counted === "summary"
+      ? `Edges are coloured by kind of agreement; counts are of agreements that started ${filter.years === "all years" ? "in any year" : filter.years}. `
+      : "Edges and counts are the agreements of the answer (its filter cannot be split by kind here). ");
+    bits.push("Select a partner (Tab, then the arrow keys; or tap or click it) for the details.");
     return el("figcaption", {}, bits);
   }
 
   /** Fill `figure` with the picture for `answer` (async: the kinds come from /api/v1/nations/…). */
   async function drawNetwork(figure, answer) {
     const key = lastSegment(answer.bindings.nation[0]);
+    const filter = filterOf(answer);
     try {
-      const summary = await getJSON("/api/v1/nations/" + encodeURIComponent(key));
-      const {kinds, partners} = partnersOf(answer, summary);
+      const summary = await getJSON(summaryPath(key, filter));
+      const counted = filter.other ? "answer" : "summary";
+      const {kinds, partners} = (counted === "summary" ? fromSummary : fromAnswer)(answer, summary, filter);
       if (partners.length === 0) {
         figure.remove();
         return;
       }
-      const layout = layoutFor(figure);
+      partners.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
+      const layout = networkLayout(figure);
       const shown = partners.slice(0, layout.partners);
       const usedKinds = kinds.filter(k => shown.some(p => p.kinds.some(pk => pk.kind === k.kind)));
       const colours = new Map(kinds.map((k, i) => [k.kind, PALETTE[i % PALETTE.length]]));
       const nation = summary.nation;
       const label = `Partner network of ${nation.label}: ${shown.length} of ${partners.length} partners shown ` +
                     `around it, linked by ${usedKinds.map(k => k.label).join(", ")}.`;
-      figure.replaceChildren(drawSvg(layout, nation, shown, colours, label), legendOf(usedKinds, colours),
-                             caption(nation, shown.length, partners.length));
+      // Not a live region: a partner's own label is read when it takes the focus.
+      const details = el("div", {class: "network-details"}, el("p", {class: "hint", text: "Select a partner to see its agreements here."}));
+      figure.replaceChildren(drawNetworkSvg(layout, nation, shown, colours, label, details),
+                             details, legendOf(usedKinds, colours),
+                             caption(nation, shown.length, partners.length, filter, counted));
       figure.removeAttribute("aria-busy");
     } catch (err) {
       figure.replaceChildren(el("p", {class: "notice", text: "The partner network could not be drawn: " + err.message}));
       figure.removeAttribute("aria-busy");
     }
+  }
+
+  function legendOf(kinds, colours) {
+    const {svg} = window.SharakaChat;
+    return el("ul", {class: "legend", "aria-label": "Kinds of agreement"},
+      kinds.map(k => el("li", {},
+        svg("svg", {viewBox: "0 0 24 8", class: "swatch", "aria-hidden": "true", focusable: "false"},
+            svg("rect", {x: "0", y: "2", width: "24", height: "4", rx: "2", fill: colours.get(k.kind)})),
+        el("span", {text: k.agreements === null ? k.label : `${k.label} (${k.agreements})`}))));
   }
 
   /** A figure for the answer's partner network, drawn when the data arrives; null when not relevant. */
@@ -164,5 +142,5 @@
     return figure;
   }
 
-  Object.assign(window.SharakaChat, {networkFigure, wantsNetwork});
+  Object.assign(window.SharakaChat, {networkFigure, wantsNetwork, networkFilterOf: filterOf});
 })();

@@ -1,7 +1,7 @@
 /* Sharaka chat: one answer object (see /api/openapi.json, schema Answer) → an answer bubble. */
 (function () {
   "use strict";
-  const {el, localPath, nameSpan, networkFigure} = window.SharakaChat;
+  const {el, localPath, nameSpan, networkFigure, copyLinkControl, addressOf} = window.SharakaChat;
 
   const STATUS_WORDS = {
     answered: "Answered", no_results: "No results", no_match: "Not understood",
@@ -19,6 +19,7 @@
     ["source_id", "Source record"], ["source_ids", "Source records"],
   ];
   const HIDDEN_KEYS = new Set(["uri"]);
+  const RTL_LANGUAGES = new Set(["ar", "fa", "ur", "he"]);
   const ROWS_SHOWN = 25;
   const IDS_INLINE = 4;
 
@@ -80,7 +81,9 @@
     const body = el("tbody", {}, items.slice(0, ROWS_SHOWN).map(item => rowOf(columns, item)));
     const table = el("table", {class: "answer-table"},
       el("caption", {class: "visually-hidden", text: "Answers to: " + answer.question}),
-      el("thead", {}, el("tr", {}, columns.map(([, heading]) => el("th", {scope: "col", text: heading})))),
+      // The service sends the headings in the answer's language (answers.toml [headings]); English otherwise.
+      el("thead", {}, el("tr", {}, columns.map(([key, heading]) =>
+        el("th", {scope: "col", text: (answer.headings || {})[key] || heading})))),
       body);
     const wrap = el("div", {class: "table-scroll", role: "region", tabindex: "0",
                             "aria-label": `Answer table, ${items.length} ${items.length === 1 ? "row" : "rows"}`}, table);
@@ -173,15 +176,22 @@
 
   /** The bubble for an answer object; `ask(question)` is called by suggestion buttons. */
   function answerBubble(answer, ask) {
-    return el("article", {class: "bubble answer", "data-status": answer.status, "aria-label": "Answer"},
+    const {mapFigure, timelineFigure} = window.SharakaChat;
+    // An answer in a right-to-left language (Arabic) is laid out right to left, and says its language.
+    const lang = answer.lang || "en";
+    return el("article", {class: "bubble answer", "data-status": answer.status, "aria-label": "Answer", tabindex: "-1",
+                          lang, dir: RTL_LANGUAGES.has(lang) ? "rtl" : "ltr"},
       statusBadge(answer.status),
       el("p", {class: "answer-text", dir: "auto", text: answer.text}),
       valueLine(answer),
       suggestionsPart(answer.suggestions, ask, suggestionsHeading(answer)),
+      mapFigure ? mapFigure(answer) : null,
+      timelineFigure ? timelineFigure(answer) : null,
       networkFigure(answer),
       answerTable(answer),
       sourcesPart(answer),
       sparqlPart(answer),
+      copyLinkControl(answer.permalink || addressOf(answer.question)),
       meta(answer));
   }
 

@@ -8,8 +8,7 @@
   const MAX_ENTRIES = 40;
   const EXAMPLES_SHOWN = 6;
   // Question types shown first among the examples; the others follow in the API's order.
-  const FIRST_EXAMPLE_TYPES = ["partners", "agreement_parties", "top_partners", "agreements_between",
-                               "org_members", "nation_summary", "has_agreement_with", "count_agreements"];
+  const FIRST_EXAMPLE_TYPES = ["partners", "parties", "agreements", "members", "summary", "nations"];
 
   const history = document.getElementById("history");
   const form = document.getElementById("ask-form");
@@ -57,13 +56,14 @@
   }
 
   function bubbleOf(entry) {
-    if (entry.answer) return S.answerBubble(entry.answer, ask);
+    if (entry.answer) return S.answerBubble(entry.answer, question => ask(question));
     return S.errorBubble(new ApiError(entry.error ? entry.error.message : "Unknown error",
                                       entry.error ? entry.error.problem : null));
   }
 
   function exchange(entry) {
-    return el("div", {class: "exchange"}, S.questionBubble(entry.question), bubbleOf(entry));
+    return el("div", {class: "exchange", "data-question": entry.question},
+              S.questionBubble(entry.question), bubbleOf(entry));
   }
 
   function scrollTo(node) {
@@ -73,7 +73,9 @@
 
   // --- asking ------------------------------------------------------------------------------
 
-  async function ask(question) {
+  /** Ask `question`; `fromAddress`: it came from the address bar (a shared link, back/forward), so the
+      address is not given a new history entry. */
+  async function ask(question, fromAddress) {
     const text = String(question || "").trim();
     if (waiting) return;
     completion.cancel();
@@ -84,9 +86,10 @@
     waiting = true;
     form.setAttribute("aria-busy", "true");
     examples.open = false;
+    S.showInAddress(text, Boolean(fromAddress));
     const pending = el("article", {class: "bubble answer pending", "aria-label": "Waiting for the answer"},
                        el("p", {text: "Looking for an answer…"}));
-    const block = el("div", {class: "exchange"}, S.questionBubble(text), pending);
+    const block = el("div", {class: "exchange", "data-question": text}, S.questionBubble(text), pending);
     history.append(block);
     scrollTo(block);
     input.value = "";
@@ -122,8 +125,36 @@
     history.replaceChildren();
     examples.open = true;
     input.value = "";
+    S.showInAddress("", true);
     input.focus();
   });
+
+  // --- the address: /?q=… asks, back and forward return to earlier questions ----------------------
+
+  /** The latest exchange about `question` in the conversation, or null. */
+  function exchangeAbout(question) {
+    const found = [...history.querySelectorAll(".exchange")].filter(x => x.dataset.question === question);
+    return found.length ? found[found.length - 1] : null;
+  }
+
+  /** Show the exchange about `question` (asking it if the conversation does not have it). */
+  function goTo(question) {
+    if (!question) {
+      window.scrollTo({top: 0});
+      input.focus({preventScroll: true});
+      return;
+    }
+    const block = exchangeAbout(question);
+    if (!block) {
+      ask(question, true);
+      return;
+    }
+    scrollTo(block);
+    const answer = block.querySelector(".bubble.answer");
+    if (answer) answer.focus({preventScroll: true});
+  }
+
+  S.followAddress(goTo);
 
   // --- example questions -------------------------------------------------------------------
 
@@ -174,6 +205,18 @@
   if (entries.length) {
     examples.open = false;
     history.append(...entries.map(exchange));
+  }
+  const shared = S.questionInAddress();
+  if (shared) {
+    input.value = "";  // the server put it in the box for a browser without JavaScript
+    // A reload of /?q=… shows the answer already in the conversation instead of asking again.
+    const last = entries[entries.length - 1];
+    if (last && last.question === shared) {
+      S.showInAddress(shared, true);
+      goTo(shared);
+    } else {
+      ask(shared, true);
+    }
   }
   loadExamples();
   document.documentElement.classList.add("chat-ready");

@@ -151,12 +151,7 @@
         showKind("results");
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      let text = summary + " " + seconds + " s.";
-      if (response.headers.get("X-Sharaka-Truncated") === "true") {
-        const limit = response.headers.get("X-Sharaka-Max-Results");
-        text += " Cut at " + limit + ": the result is longer. Add LIMIT/OFFSET or narrow the query.";
-      }
-      status.textContent = text;
+      status.textContent = summary + " " + seconds + " s.";
     } catch (error) {
       if (error.name !== "AbortError") status.textContent = "The request failed: " + error.message;
     } finally {
@@ -176,10 +171,12 @@
     }
   });
 
-  for (const link of document.querySelectorAll("a.example[data-query]")) {
+  for (const link of document.querySelectorAll("a.example, a.gallery-query")) {
     link.addEventListener("click", function (event) {
+      const query = new URL(link.href).searchParams.get("query");
+      if (query === null) return;
       event.preventDefault();
-      textarea.value = link.dataset.query;
+      textarea.value = query;
       output.replaceChildren();
       showKind(null);
       status.textContent = "Example “" + link.textContent + "” loaded. Press “Run query”.";

@@ -1,0 +1,149 @@
+"""Questions in Arabic, French and Turkish read into the same frame as English ones (docs/languages.md).
+
+Gold: the nation sets and counts are those of tests/questions/dev.jsonl (computed from the source CSVs by
+make_gold.py; the id is named beside each), or read by hand from the CSVs (named beside each). The questions
+are ours, written without looking at the blind sets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sharaka.qa.clitics import readings, split_clitics
+from sharaka.qa.language import UnsupportedLanguage, check_lang, detect
+from sharaka.qa.normalize import fold, normalize
+from sharaka.qa.render import Sentences
+from sharaka.qa.vocabulary import load_vocabulary
+
+VOCABULARIES = [load_vocabulary(lang) for lang in ("en", "ar", "fr", "tr")]
+# kg/sources/cow_igo/igo_memberships.csv, GCC rows: COW 670, 690, 692, 694, 696, 698, open in 2014.
+GCC_MEMBERS = {"SAU", "KWT", "BHR", "QAT", "ARE", "OMN"}
+
+
+def _nations(answer: Any) -> set[str]:
+    return {a.get("iso3") or a["uri"].rsplit("/", 1)[-1] for a in answer.answers}
+
+
+# -- no graph: detection, normalization, clitics, plural forms --------------------------------------
+@pytest.mark.parametrize(("question", "lang"), [
+    ("ما الدول التي وقعت معها باكستان اتفاقيات دفاعية منذ ٢٠٠٠؟", "ar"),
+    ("Which countries has Pakistan signed defence pacts with?", "en"),
+    ("Avec quels pays la Guinée a-t-elle des accords de défense ?", "fr"),
+    ("Nijerya kaç ticaret anlaşması imzaladı?", "tr"),
+    ("Pakistan?", "en"),  # nothing telling: English, whose vocabulary knows every name
+])
+def test_the_language_is_detected_by_script_and_function_words(question: str, lang: str) -> None:
+    assert detect(question, VOCABULARIES) == lang
+
+
+def test_lang_is_checked() -> None:
+    assert check_lang(None) is None and check_lang("auto") is None and check_lang("AR") == "ar"
+    with pytest.raises(UnsupportedLanguage):
+        check_lang("xx")
+
+
+def test_arabic_indic_digits_diacritics_and_letter_forms_are_folded() -> None:
+    assert normalize("منذ ٢٠٠٠ و۱۹۹۰").norms == ["منذ", "2000", "و1990"]
+    assert fold("مِصْرُ") == fold("مصر") and fold("إسرائيل") == fold("اسرائيل") and fold("السعودية") == "السعوديه"
+    assert fold("مصـــر") == "مصر"  # tatweel
+
+
+def test_joined_prefixes_are_split_only_to_a_known_word() -> None:
+    prefixes = load_vocabulary("ar").prefixes
+    known = frozenset({"باكستان", "السعوديه", "بريطانيا"})
+    nq = split_clitics(normalize("وباكستان للسعودية بريطانيا ومجهول"), known, prefixes)
+    # the joined letters become words of their own: "و" (and), "ل" (to) keep their meaning for the frame
+    assert nq.norms == ["و", "باكستان", "ل", "السعوديه", "بريطانيا", "ومجهول"]
+    assert ("ب", "السعوديه") in readings("بالسعوديه", prefixes)
+
+
+def test_a_hijri_year_is_read_as_the_hijri_mark() -> None:
+    nq = split_clitics(normalize("عام 1420هـ"), frozenset(), load_vocabulary("ar").prefixes)
+    assert nq.norms[-1] == "هجري"
+
+
+def test_turkish_case_endings_come_off_a_name() -> None:
+    tr = load_vocabulary("tr")
+    nq = split_clitics(normalize("Pakistanla Türkiyenin"), frozenset({"pakistan", "turkiye"}), (), tr.suffixes)
+    assert nq.norms == ["pakistan", "turkiye"]
+
+
+@pytest.mark.parametrize(("count", "expected"), [(1, "دولة"), (2, "دولتان"), (5, "دول"), (11, "دولة"), (0, "دول")])
+def test_arabic_nouns_take_cldrs_plural_forms(count: int, expected: str) -> None:
+    assert Sentences(load_vocabulary("ar")).noun("nation", count) == expected
+
+
+# -- the engine on the graph --------------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "expected"), [
+    # dev.jsonl partners-01
+    ("منذ عام ٢٠٠٠، ما الدول التي أبرمت معها باكستان أحلافًا دفاعية؟", {"SAU"}),
+    # dev.jsonl: "Which countries have defence cooperation agreements with Guinea?"
+    ("ما الدول التي لديها اتفاقيات تعاون دفاعي مع غينيا؟", {"RUS", "UKR"}),
+    # kg/sources/cow_igo/igo_memberships.csv (GCC)
+    ("ما هي الدول الأعضاء في مجلس التعاون الخليجي؟", GCC_MEMBERS),
+    ("مين اعضاء مجلس التعاون الخليجي", GCC_MEMBERS),
+])
+def test_arabic_nation_lists(engine: Any, question: str, expected: set[str]) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered", answer.text
+    assert answer.lang == "ar"
+    assert _nations(answer) == expected
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("هل لدى باكستان تحالف مع السعودية؟", True),  # dev.jsonl "Does Pakistan have an alliance with Saudia Arabia?"
+    ("كم عدد الاتفاقيات التجارية التي وقعتها نيجيريا؟", 12),  # dev.jsonl: Nigeria, trade agreements
+    ("متى انضمت باكستان إلى منظمة التعاون الإسلامي؟", 1969),  # kg/sources/oic/…csv: Pakistan, joined 1969
+])
+def test_arabic_values(engine: Any, question: str, value: Any) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered", answer.text
+    assert answer.value == value
+
+
+def test_an_arabic_answer_is_written_in_arabic_with_arabic_names(engine: Any) -> None:
+    answer = engine.answer("ما هي الدول الأعضاء في مجلس التعاون الخليجي؟")
+    labels = {a["iso3"]: a["label"] for a in answer.answers}
+    assert labels["SAU"] == "المملكة العربية السعودية"  # CLDR's Arabic name, via countrycode's cldr.name.ar
+    assert "مجلس التعاون الخليجي" in answer.text and "أعضاء" in answer.text
+    assert answer.headings["label"] == "الاسم"
+
+
+def test_a_hijri_year_is_said_to_be_out_of_scope(engine: Any) -> None:
+    answer = engine.answer("ما الاتفاقيات التي وقعتها مصر عام 1420هـ؟")
+    assert answer.status == "no_match"
+    assert "الهجري" in answer.text
+
+
+def test_lang_overrides_detection(engine: Any) -> None:
+    answer = engine.answer("Who are the members of the GCC?", lang="en")
+    assert answer.lang == "en" and answer.explanation["language"] == {"used": "en", "detected": "en", "asked": "en"}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Avec quels pays la Guinée a-t-elle des accords de coopération de défense ?", {"RUS", "UKR"}),
+    ("Quels sont les membres du Conseil de coopération du Golfe ?", GCC_MEMBERS),
+    ("Körfez İşbirliği Konseyi'nin üyeleri kimler?", GCC_MEMBERS),
+    ("Hangi ülkeler Gine ile savunma işbirliği anlaşması imzaladı?", {"RUS", "UKR"}),
+])
+def test_french_and_turkish_nation_lists(engine: Any, question: str, expected: set[str]) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered", answer.text
+    assert _nations(answer) == expected
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Combien d'accords commerciaux le Nigeria a-t-il signés ?", 12),
+    ("Nijerya kaç ticaret anlaşması imzaladı?", 12),
+])
+def test_french_and_turkish_counts(engine: Any, question: str, value: int) -> None:
+    answer = engine.answer(question)
+    assert answer.value == value, answer.text
+
+
+def test_the_api_takes_lang_and_says_which_was_used(client: Any) -> None:
+    body = client.get("/api/v1/answer", query_string={"q": "مين اعضاء مجلس التعاون الخليجي"}).get_json()
+    assert body["lang"] == "ar"
+    response = client.get("/api/v1/answer", query_string={"q": "GCC members", "lang": "xx"})
+    assert response.status_code == 400 and response.mimetype == "application/problem+json"
