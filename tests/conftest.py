@@ -92,6 +92,13 @@ def memory_store(graph_file: Path) -> MemoryStore:
 
 
 @pytest.fixture(scope="session")
+def reduced_memory_store(reduced_data_dir: Path) -> MemoryStore:
+    """The graph without SIPRI's register in an embedded store: for tests that run every benchmark query, twice, to
+    compare two ways of running them (the full graph's path queries take Oxigraph tens of seconds)."""
+    return MemoryStore.from_nquads(reduced_data_dir / "sharaka.nq")
+
+
+@pytest.fixture(scope="session")
 def app(settings: Settings, memory_store: MemoryStore):  # type: ignore[no-untyped-def]
     """The service on the full graph (embedded store), shared by the test session. Its /sparql workers are started
     and waited for here, once (loading the full graph takes tens of seconds on a busy machine; a query that came

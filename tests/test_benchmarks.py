@@ -117,8 +117,8 @@ def test_sparql_mix_files_parse_and_say_what_they_ask() -> None:
         prepareQuery(query.text)
 
 
-def test_sparql_mix_row_counts_agree_on_embedded_and_oxrdflib(memory_store: MemoryStore) -> None:
-    embedded, oxrdflib = embedded_runner(memory_store), oxrdflib_runner(memory_store)
+def test_sparql_mix_row_counts_agree_on_embedded_and_oxrdflib(reduced_memory_store: MemoryStore) -> None:
+    embedded, oxrdflib = embedded_runner(reduced_memory_store), oxrdflib_runner(reduced_memory_store)
     for query in load_mix():
         rows = embedded(query.text)
         assert rows > 0, f"{query.name} returns nothing on the real graph"

@@ -22,7 +22,6 @@ from sharaka.kg.build import (
     BuildResult,
     ensure_built,
     input_fingerprint,
-    write_graph,
     write_manifest,
 )
 from sharaka.store import MemoryStore
@@ -33,23 +32,7 @@ BASE = "https://w3id.org/sharaka/"
 
 # --- determinism and canonical output -------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def second_build() -> BuildResult:
-    return kg.build.build()
-
-
-def test_two_builds_give_identical_lines(build_result: BuildResult, second_build: BuildResult) -> None:
-    assert second_build.lines == build_result.lines
-    assert second_build.version == build_result.version
-
-
-def test_written_graphs_are_byte_identical(tmp_path: Path, build_result: BuildResult,
-                                           second_build: BuildResult) -> None:
-    write_graph(build_result, tmp_path / "a.nq")
-    write_graph(second_build, tmp_path / "b.nq")
-    first = (tmp_path / "a.nq").read_bytes()
-    assert first == (tmp_path / "b.nq").read_bytes()
-    assert first == "".join(build_result.lines).encode("utf-8")
+# Two builds in two processes with other set orders give the same bytes: test_cli_build.
 
 
 def test_lines_are_sorted_unique_quads(build_result: BuildResult) -> None:
@@ -126,10 +109,12 @@ def test_altered_source_is_refused(sources_copy: Path, name: str, alter: Callabl
 def counted_builds(monkeypatch: pytest.MonkeyPatch, build_result: BuildResult) -> list[int]:
     """kg.build.build replaced by one that returns the session's build and counts its calls."""
     calls: list[int] = []
+    # A slice of the real build: what is tested is when ensure_built builds, not the 300 MB it writes.
+    excerpt = dataclasses.replace(build_result, lines=build_result.lines[:20000])
 
     def fake_build(exclude_noncommercial: bool = False) -> BuildResult:
         calls.append(1)
-        return build_result
+        return excerpt
 
     monkeypatch.setattr(kg.build, "build", fake_build)
     return calls
@@ -182,10 +167,10 @@ def test_ensure_built(tmp_path: Path, counted_builds: list[int], build_result: B
     out = ensure_built(data_dir)
     assert len(counted_builds) - before == builds
     assert out == data_dir / GRAPH_FILE
-    assert out.read_bytes() == "".join(build_result.lines).encode("utf-8")
+    assert out.read_bytes() == "".join(build_result.lines[:20000]).encode("utf-8")
     manifest = json.loads((data_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
     assert manifest["fingerprint"] == input_fingerprint()
-    assert manifest["triples"] == len(build_result.lines)
+    assert manifest["triples"] == 20000
     if builds == 0:
         assert out.stat().st_mtime_ns == mtime  # reused, not rewritten
 
@@ -226,6 +211,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_build(tmp_path: Path, build_result: BuildResult) -> None:
+    """A build in another process, with another hash seed (other set orders), writes the session build's bytes."""
     done = cli("build", "--data-dir", str(tmp_path))
     assert done.returncode == 0, done.stderr
     rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines() if line.strip()}

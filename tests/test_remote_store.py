@@ -39,10 +39,23 @@ QUESTION = "Which countries has Pakistan signed defence pacts with since 2000?"
 
 
 # -- loading ---------------------------------------------------------------------------------------
-def test_load_replaces_the_dataset_and_verifies_the_count(remote_load_count: int, graph_file: Path,
-                                                          memory_store: MemoryStore, remote_store: RemoteStore) -> None:
-    assert remote_load_count == count_quads(graph_file) == memory_store.triple_count()
-    assert remote_store.triple_count() == remote_load_count
+def test_load_replaces_the_dataset_and_verifies_the_count(small_graph_file: Path, tmp_path: Path,
+                                                          small_data_dir: Path) -> None:
+    """The Graph Store PUT of `sharaka load`, on a small real graph (the session's server is bulk-loaded)."""
+    require_oxigraph()
+    quads = small_graph_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    first_half = tmp_path / "half.nq"
+    first_half.write_text("".join(quads[: len(quads) // 2]), encoding="utf-8")
+    with OxigraphServer(log_dir=tmp_path) as server:
+        settings = remote_settings(small_data_dir, server.query_url)
+        assert load_into_remote(small_graph_file, server.store_url, settings) == count_quads(small_graph_file)
+        assert load_into_remote(first_half, server.store_url, settings) == len(quads) // 2  # replaced, not added
+        assert RemoteStore(server.query_url).triple_count() == len(quads) // 2 == count_quads(first_half)
+
+
+def test_the_session_server_holds_the_whole_graph(graph_file: Path, memory_store: MemoryStore,
+                                                  remote_store: RemoteStore) -> None:
+    assert remote_store.triple_count() == count_quads(graph_file) == memory_store.triple_count()
 
 
 def test_manifest_reads_the_meta_graph(remote_store: RemoteStore, build_result: Any) -> None:
@@ -55,15 +68,18 @@ def count_quads_of(build_result: Any) -> int:
     return len(build_result.lines)
 
 
-def test_a_failed_load_leaves_the_previous_dataset(remote_store: RemoteStore, graph_file: Path,
-                                                   tmp_path: Path, data_dir: Path) -> None:
-    before = RemoteStore(remote_store.query_url).triple_count()
+def test_a_failed_load_leaves_the_previous_dataset(small_graph_file: Path, tmp_path: Path,
+                                                   small_data_dir: Path) -> None:
+    require_oxigraph()
     bad = tmp_path / "bad.nq"
-    with graph_file.open(encoding="utf-8") as fh:
+    with small_graph_file.open(encoding="utf-8") as fh:
         bad.write_text("".join(next(fh) for _ in range(200)) + "this is not N-Quads\n", encoding="utf-8")
-    with pytest.raises(StoreError, match="refused the data"):
-        load_into_remote(bad, remote_store.query_url, remote_settings(data_dir, remote_store.query_url))
-    assert RemoteStore(remote_store.query_url).triple_count() == before
+    with OxigraphServer(log_dir=tmp_path) as server:
+        settings = remote_settings(small_data_dir, server.query_url)
+        before = load_into_remote(small_graph_file, server.store_url, settings)
+        with pytest.raises(StoreError, match="refused the data"):
+            load_into_remote(bad, server.store_url, settings)
+        assert RemoteStore(server.query_url).triple_count() == before > 200
 
 
 def test_a_count_mismatch_fails_the_load(graph_file: Path, tmp_path: Path, data_dir: Path) -> None:

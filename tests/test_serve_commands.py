@@ -99,12 +99,23 @@ def test_sharaka_serve_runs_several_processes_that_share_one_rate_limit(mini_dat
         except urllib.error.HTTPError as exc:
             return exc.code
 
-    with running(command, port, env, tmp_path, log=log), concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        statuses = list(pool.map(status, range(24)))
-    assert sorted(statuses) == [200] * burst + [429] * (24 - burst)
-    served = [line for line in log.read_text().splitlines() if "sharaka.access" in line and "/api/v1/questions" in line]
-    assert len(served) == 24
-    pids = {line.split("[", 1)[1].split("]", 1)[0] for line in served}
+    def answered_by() -> tuple[int, set[str]]:
+        served = [line for line in log.read_text().splitlines()
+                  if "sharaka.access" in line and "/api/v1/questions" in line]
+        return len(served), {line.split("[", 1)[1].split("]", 1)[0] for line in served}
+
+    # Which process accepts a connection is the kernel's choice: on a busy machine one process can take a round of
+    # requests alone, so rounds are sent until both have answered (the limit holds whatever the split).
+    statuses: list[int] = []
+    with running(command, port, env, tmp_path, log=log), concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(10):
+            statuses += pool.map(status, range(24))
+            time.sleep(0.2)  # the access log is written after the response
+            if len(answered_by()[1]) == 2:
+                break
+    assert sorted(statuses) == [200] * burst + [429] * (len(statuses) - burst)
+    logged, pids = answered_by()
+    assert logged == len(statuses)
     assert len(pids) == 2, "one process answered everything: the test proves nothing"
 
 

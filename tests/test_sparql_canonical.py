@@ -137,8 +137,8 @@ def assert_same_meaning(memory_store: Any, query: str) -> None:
 
 
 @pytest.mark.parametrize("path", BENCHMARK_FILES, ids=[p.name for p in BENCHMARK_FILES])
-def test_benchmark_queries_mean_the_same(memory_store: Any, path: Path) -> None:
-    assert_same_meaning(memory_store, path.read_text(encoding="utf-8"))
+def test_benchmark_queries_mean_the_same(reduced_memory_store: Any, path: Path) -> None:
+    assert_same_meaning(reduced_memory_store, path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("query", [*RESEARCHER_QUERIES, sparql_helpers.PARTIES_3222, sparql_helpers.ASK_3222,
