@@ -31,16 +31,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sharaka.benchmarks.loadgen import (
-    RESEARCHER_QUERIES,
-    LoadReport,
-    Mix,
-    http_get,
-    load_questions,
-    realistic_mix,
-    run_load,
-    sharaka_server,
-)
+from sharaka.benchmarks.loadgen import LoadReport, run_load
+from sharaka.benchmarks.request_mix import RESEARCHER_QUERIES, Mix, load_questions, realistic_mix
+from sharaka.benchmarks.server_process import http_get, sharaka_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CLEAR_CODES = {"store_unavailable", "store_timeout"}

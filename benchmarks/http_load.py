@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sharaka.benchmarks.common import read_questions, say
-from sharaka.benchmarks.loadgen import RequestSpec, run_load, sharaka_server
+from sharaka.benchmarks.loadgen import RequestSpec, run_load
+from sharaka.benchmarks.server_process import sharaka_server
 
 TARGET_ANSWERS_PER_S = 300.0
 # A rate limit from another branch's settings (if merged) must not throttle the benchmark.

@@ -25,7 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sharaka.benchmarks.loadgen import PATHOLOGICAL_QUERIES, RESEARCHER_QUERIES, percentile
+from sharaka.benchmarks.loadgen import percentile
+from sharaka.benchmarks.request_mix import PATHOLOGICAL_QUERIES, RESEARCHER_QUERIES
 from sharaka.errors import SharakaError
 from sharaka.sparql.lanes import QueryRunner
 from sharaka.sparql.worker import Query

@@ -34,18 +34,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sharaka.benchmarks.loadgen import (
-    PATHOLOGICAL_ADDRESSES,
-    RESEARCHER_QUERIES,
-    LoadReport,
-    Mix,
-    answer_queries,
-    load_questions,
-    percentile,
-    realistic_mix,
-    run_load,
-    sharaka_server,
-)
+from sharaka.benchmarks.loadgen import PATHOLOGICAL_ADDRESSES, LoadReport, percentile, run_load
+from sharaka.benchmarks.request_mix import RESEARCHER_QUERIES, Mix, answer_queries, load_questions, realistic_mix
+from sharaka.benchmarks.server_process import sharaka_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_P99_RATIO = 2.0

@@ -1,11 +1,13 @@
 """A small, standard-library-only load client for the Sharaka service, reused by the load and fault runs.
 
-    from sharaka.benchmarks.loadgen import realistic_mix, run_load, sharaka_server
+    from sharaka.benchmarks.loadgen import run_load
+    from sharaka.benchmarks.request_mix import realistic_mix
+    from sharaka.benchmarks.server_process import sharaka_server
     with sharaka_server(workers=2, env={"SHARAKA_RATE_LIMIT": "0"}, data_dir=Path("~/.cache/sharaka")) as url:
         report = run_load(url, realistic_mix(url), duration_s=60, concurrency=8, seed=1)
     print(report.to_markdown())
 
-- `sharaka_server` starts `python -m sharaka serve` on a free 127.0.0.1 port in its own process group, waits for
+- `sharaka_server` (server_process.py) starts `python -m sharaka serve` on a free 127.0.0.1 port in its own process group, waits for
   /readyz, yields the base URL and stops the whole group (the server, its processes and their SPARQL worker
   processes) when the block ends, whatever happens in it.
 - `run_load` runs virtual users (one thread and one keep-alive connection each) for `duration_s`: closed-loop
@@ -17,7 +19,7 @@
   take longer than `request_timeout`.
 - `LoadReport` gives requests/s, p50/p95/p99 per kind and for normal vs pathological requests, status counts,
   5xx on well-formed requests, a per-second timeline, and JSON / Markdown renderings.
-- `realistic_mix` draws from the real question sets (tests/questions/*.jsonl), the bound SPARQL the service
+- `realistic_mix` (request_mix.py) draws from the real question sets (tests/questions/*.jsonl), the bound SPARQL the service
   itself returns for template examples, a fixed list of researcher queries, and optionally a share of
   pathological SPARQL queries.
 """
@@ -26,26 +28,17 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import random
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from sharaka.benchmarks.common import percentile
 
-ROOT = Path(__file__).resolve().parent.parent
 PROBLEM_JSON = "application/problem+json"
 # A user opens a fresh connection after this long idle, as browsers do: a server closes idle keep-alive connections
 # at its own time (idle_timeout), and a request written into one it is closing fails with no answer.
@@ -56,88 +49,6 @@ PATHOLOGICAL_ADDRESSES = ("10.66.0.1", "10.66.0.2", "10.66.0.3")
 
 def user_address(index: int) -> str:
     return f"10.0.{index // 250}.{index % 250 + 1}"
-
-
-# -- the server ------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def http_get(url: str, timeout: float = 5.0, accept: str = "application/json") -> tuple[int, bytes]:
-    """One GET on a fresh connection; (0, b"") when nothing answers."""
-    parts = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=timeout)
-    try:
-        conn.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers={"Accept": accept})
-        response = conn.getresponse()
-        return response.status, response.read()
-    except OSError:
-        return 0, b""
-    finally:
-        conn.close()
-
-
-def stop_process_group(process: subprocess.Popen[bytes], grace_s: float = 15.0) -> None:
-    """SIGTERM to the group we started (the server and every process under it), SIGKILL what is left."""
-    if process.poll() is None:
-        with suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        with suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=grace_s)
-    # Children (SPARQL workers, the forkserver) may outlive the master briefly: the group goes too.
-    with suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
-    if process.poll() is None:
-        process.wait(timeout=10)
-
-
-@contextmanager
-def sharaka_server(workers: int, env: dict[str, str], data_dir: Path, *, threads: int = 16,
-                   ready_timeout_s: float = 120.0, log_path: Path | None = None,
-                   extra_args: Sequence[str] = ()) -> Iterator[str]:
-    """`python -m sharaka serve --workers N --threads T` on 127.0.0.1 (what people run); yields the base URL.
-
-    `env` is added to this process's environment (SHARAKA_* settings); the graph is taken from `data_dir`.
-    The server runs in its own process group, so stopping it stops every process it started."""
-    port = free_port()
-    full_env = dict(os.environ)
-    full_env.update({"SHARAKA_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT), **env})
-    command = [sys.executable, "-m", "sharaka", "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--workers", str(workers), "--threads", str(threads), *extra_args]
-    with tempfile.TemporaryDirectory(prefix="sharaka-serve-") as tmp:
-        log = log_path or Path(tmp) / "serve.log"
-        with log.open("wb") as log_file:
-            process = subprocess.Popen(command, env=full_env, cwd=str(ROOT), stdout=log_file,
-                                       stderr=subprocess.STDOUT, start_new_session=True)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + ready_timeout_s
-            ready_in_a_row = 0
-            # Ready means every server process's SPARQL workers hold the graph, not only /readyz's 200: each
-            # process loads its own (sharaka serve warms them at start), and a request reaches any of them.
-            while ready_in_a_row < 4 * workers:
-                ready_in_a_row = ready_in_a_row + 1 if _workers_ready(base) else 0
-                if process.poll() is not None or time.monotonic() > deadline:
-                    tail = log.read_bytes()[-3000:].decode(errors="replace")
-                    raise RuntimeError(f"sharaka serve did not become ready (exit {process.poll()}):\n{tail}")
-                time.sleep(0.05 if ready_in_a_row else 0.2)
-            yield base
-        finally:
-            stop_process_group(process, grace_s=30.0)
-
-
-def _workers_ready(base: str) -> bool:
-    status, body = http_get(base + "/readyz", timeout=2)
-    if status != 200:
-        return False
-    try:
-        sparql = json.loads(body).get("sparql") or {}
-    except ValueError:
-        return False
-    workers = str(sparql.get("workers", "ready"))
-    return workers == "ready" or workers.startswith("none")  # "none: …": a remote store has no workers
 
 
 # -- requests --------------------------------------------------------------------------------------
@@ -406,129 +317,3 @@ class LoadReport:
         return "\n".join(lines)
 
 
-# -- request mixes ---------------------------------------------------------------------------------
-# What a researcher types at /sparql: counts, lists, joins, a CONSTRUCT, an ASK; each bounded and fast.
-SK = "PREFIX sk: <https://w3id.org/sharaka/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-RESEARCHER_QUERIES: tuple[str, ...] = (
-    SK + "SELECT (COUNT(*) AS ?n) WHERE { ?a a sk:Agreement }",
-    SK + "SELECT ?org ?label WHERE { ?org a sk:InternationalOrganization ; rdfs:label ?label } ORDER BY ?label",
-    SK + "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY DESC(?n)",
-    SK + "SELECT ?kind (COUNT(?a) AS ?n) WHERE { ?a a ?kind . ?kind rdfs:subClassOf sk:Agreement } GROUP BY ?kind",
-    SK + "SELECT ?a ?y WHERE { ?a sk:hasParty <https://w3id.org/sharaka/id/nation/PAK> ; sk:startYear ?y } "
-         "ORDER BY DESC(?y) LIMIT 50",
-    SK + "SELECT ?p (COUNT(?a) AS ?n) WHERE { ?a sk:hasParty <https://w3id.org/sharaka/id/nation/TUR> , ?p . "
-         "FILTER(?p != <https://w3id.org/sharaka/id/nation/TUR>) } GROUP BY ?p ORDER BY DESC(?n) LIMIT 20",
-    SK + "ASK { ?a sk:hasParty <https://w3id.org/sharaka/id/nation/EGY> , <https://w3id.org/sharaka/id/nation/SAU> }",
-    SK + "SELECT ?m WHERE { <https://w3id.org/sharaka/id/organization/OIC> sk:hasMember ?m }",
-    SK + "CONSTRUCT { ?a ?p ?o } WHERE { ?a sk:sourceId \"atop:3222\" ; ?p ?o }",
-    SK + "SELECT ?s ?label WHERE { ?s rdfs:label ?label . FILTER(CONTAINS(LCASE(STR(?label)), \"abraham\")) } "
-         "LIMIT 20",
-    "DESCRIBE <https://w3id.org/sharaka/id/nation/JOR>",
-    SK + "SELECT ?y (COUNT(?a) AS ?n) WHERE { ?a sk:startYear ?y . FILTER(?y >= 1990) } GROUP BY ?y ORDER BY ?y",
-)
-
-# Queries that do far too much work: each must be cut by the time limit (they are never well-formed load).
-PATHOLOGICAL_QUERIES: tuple[str, ...] = (
-    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i",
-    'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?x . ?t ?q ?y . '
-    'FILTER regex(CONCAT(STR(?x), STR(?y), STR(?x), STR(?y)), "^(a+)+$") }',
-    # Expensive, but not by its shape (one connected join: ~10^9 rows): only the fast lane's CPU slice tells.
-    SK + "SELECT (COUNT(*) AS ?n) WHERE { ?a sk:hasParty ?x . ?b sk:hasParty ?x . ?c sk:hasParty ?x }",
-)
-
-NATIONS = ("PAK", "TUR", "EGY", "SAU", "IRN", "IDN", "MYS", "QAT", "ARE", "JOR", "MAR", "DZA", "NGA", "USA", "CHN")
-PREFIXES = ("pak", "tur", "sau", "ara", "gul", "nat", "ind", "ma", "eg", "ira")
-
-
-def load_questions(paths: Sequence[Path] | None = None) -> list[str]:
-    """The questions of the real evaluation sets (tests/questions/*.jsonl)."""
-    paths = paths or sorted((ROOT / "tests" / "questions").glob("*.jsonl"))
-    found: list[str] = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                found.append(json.loads(line)["question"])
-    return found
-
-
-def answer_queries(base_url: str, questions: Sequence[str], limit: int = 40) -> list[str]:
-    """The bound SPARQL the service returns for some answered questions: what a researcher copies to /sparql."""
-    found: list[str] = []
-    for question in questions:
-        if len(found) >= limit:
-            break
-        status, body = http_get(f"{base_url}/api/v1/answer?" + urllib.parse.urlencode({"q": question}), timeout=30)
-        if status == 200:
-            sparql = json.loads(body).get("sparql")
-            if sparql and json.loads(body).get("status") == "answered":
-                found.append(sparql)
-    return found
-
-
-def sparql_request(query: str, rng: random.Random, pathological: bool = False) -> RequestSpec:
-    kind = "sparql"
-    accept = rng.choice(("application/sparql-results+json", "text/csv", "application/sparql-results+xml"))
-    if query.lstrip().upper().startswith(("CONSTRUCT", "DESCRIBE")) or "\nCONSTRUCT" in query:
-        accept = "text/turtle"
-    if rng.random() < 0.5:
-        return RequestSpec(kind, "GET", "/sparql?" + urllib.parse.urlencode({"query": query}),
-                           headers={"Accept": accept}, pathological=pathological)
-    return RequestSpec(kind, "POST", "/sparql", body=query.encode(),
-                       headers={"Accept": accept, "Content-Type": "application/sparql-query"},
-                       pathological=pathological)
-
-
-@dataclass(frozen=True)
-class Mix:
-    """Weights of the kinds of requests (the rest of a share goes to the others), and the share of
-    /sparql requests replaced by pathological queries (of all requests)."""
-
-    chat: float = 0.45
-    api: float = 0.30
-    sparql: float = 0.25
-    pathological: float = 0.0
-    # Each pathological query made new (a LIMIT that changes nothing), so the service cannot know it from
-    # an earlier one; False sends the same few texts again, as a client retrying would.
-    fresh_pathological: bool = True
-
-
-def realistic_mix(base_url: str, mix: Mix | None = None, questions: Sequence[str] | None = None,
-                  sparql_queries: Sequence[str] | None = None) -> Pick:
-    """A request picker: chat (the chat page's POST /api/v1/answer and its autocomplete), API calls (GET
-    answer, nation summaries, linked data) and SPARQL (researcher queries and the service's own bound
-    queries), with `mix.pathological` of all requests being pathological SPARQL."""
-    mix = mix or Mix()
-    questions = list(questions or load_questions())
-    rng0 = random.Random(7)
-    if sparql_queries is None:
-        sparql_queries = [*RESEARCHER_QUERIES, *answer_queries(base_url, rng0.sample(questions, 80))]
-    queries = list(sparql_queries)
-    total = mix.chat + mix.api + mix.sparql
-
-    def pick(rng: random.Random) -> RequestSpec:
-        if mix.pathological and rng.random() < mix.pathological:
-            query = rng.choice(PATHOLOGICAL_QUERIES)
-            if mix.fresh_pathological:
-                query += f" LIMIT {rng.randrange(10**6, 10**9)}"
-            return sparql_request(query, rng, pathological=True)
-        r = rng.random() * total
-        if r < mix.chat:
-            if rng.random() < 0.2:
-                return RequestSpec("chat", "GET", "/api/v1/entities?" + urllib.parse.urlencode(
-                    {"limit": 8, "prefix": rng.choice(PREFIXES)}), headers={"Accept": "application/json"})
-            body = json.dumps({"question": rng.choice(questions)}).encode()
-            return RequestSpec("chat", "POST", "/api/v1/answer", body=body,
-                               headers={"Content-Type": "application/json", "Accept": "application/json"})
-        if r < mix.chat + mix.api:
-            choice = rng.random()
-            if choice < 0.6:
-                return RequestSpec("api", "GET", "/api/v1/answer?" + urllib.parse.urlencode(
-                    {"q": rng.choice(questions)}), headers={"Accept": "application/json"})
-            if choice < 0.8:
-                return RequestSpec("api", "GET", f"/api/v1/nations/{rng.choice(NATIONS)}",
-                                   headers={"Accept": "application/json"})
-            return RequestSpec("api", "GET", f"/id/nation/{rng.choice(NATIONS)}", headers={"Accept": "text/turtle"})
-        return sparql_request(rng.choice(queries), rng)
-
-    return pick

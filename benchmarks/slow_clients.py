@@ -42,7 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sharaka.benchmarks.common import percentile
-from sharaka.benchmarks.loadgen import ROOT, free_port, http_get, sharaka_server, stop_process_group
+from sharaka.benchmarks.server_process import ROOT, free_port, http_get, sharaka_server, stop_process_group
 
 ANSWER_PATH = "/api/v1/answer?q=" + urllib.parse.quote_plus(
     "Which countries has Pakistan signed defence pacts with since 2000?")

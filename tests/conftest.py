@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,6 +109,34 @@ def app(settings: Settings, memory_store: MemoryStore):  # type: ignore[no-untyp
     made = create_app(settings, store=memory_store)
     assert made.extensions["sharaka"].sparql.runner().wait_started(600), "the /sparql workers did not load the graph"
     return made
+
+
+@pytest.fixture()
+def app_settings(app: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Change settings of the running service for one test: `app_settings(query_timeout=1)`."""
+    from tests.sparql_helpers import settings_changer
+
+    return settings_changer(app, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def remote_like(settings: Settings, memory_store: MemoryStore) -> Any:
+    """(app, store): the service on the embedded store dressed as a remote one (tests/sparql_helpers.RemoteLike)."""
+    from sharaka.service.app import create_app
+    from tests.sparql_helpers import RemoteLike
+
+    store = RemoteLike(memory_store)
+    return create_app(settings, store=store), store
+
+
+@pytest.fixture()
+def listener() -> Any:
+    """A listener on 127.0.0.1 counting the connections made to it (tests/net_listener.py)."""
+    from tests.net_listener import Listener
+
+    found = Listener()
+    yield found
+    found.close()
 
 
 @pytest.fixture()

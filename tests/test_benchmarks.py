@@ -6,7 +6,6 @@ import hashlib
 import json
 import math
 import os
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -19,6 +18,7 @@ from sharaka.benchmarks.growth import exponents, growth_questions, nation_lookup
 from sharaka.benchmarks.sparql_mix import embedded_runner, load_mix, oxrdflib_runner
 from sharaka.benchmarks.synthetic import generate, offsets, split_graph
 from sharaka.store import MemoryStore
+from tests.processes import run_and_reap
 
 REPO = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -141,8 +141,8 @@ def test_quick_run_writes_json_markdown_and_svg(tmp_path: Path, reduced_data_dir
     """`python -m sharaka.benchmarks --quick` end to end: every section, in a fresh process, on the graph without
     SIPRI (what is tested is the run, not the figures; the full graph's figures are in docs/benchmarks.md)."""
     env = dict(os.environ, SHARAKA_DATA_DIR=str(reduced_data_dir))
-    done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(tmp_path)], cwd=REPO,
-                          env=env, capture_output=True, text=True, timeout=900)
+    done = run_and_reap([sys.executable, "-m", "benchmarks", "--quick", "--out", str(tmp_path)], 900, cwd=REPO,
+                        env=env)
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
     assert {"meta", "qa", "sparql", "startup", "growth", "http"} <= results.keys()

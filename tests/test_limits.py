@@ -21,10 +21,12 @@ from tests.sparql_helpers import (
     DIRECT,
     FORM,
     RESULTS_JSON,
+    RemoteLike,
     assert_problem,
     boolean,
     result_rows,
     send,
+    settings_changer,
 )
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -150,33 +152,6 @@ def test_the_deepest_allowed_query_is_answered(client: Any, settings: Settings, 
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
 
 
-class RemoteLike:
-    """The embedded store dressed as a remote one: queries are checked and parsed in the request thread."""
-
-    kind = "remote"
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.asked: list[str] = []
-
-    def send_query(self, query: str, media_type: str, dataset: Any = None, max_bytes: int | None = None) -> bytes:
-        from sharaka.sparql.execution import run_here
-
-        self.asked.append(query)
-        return run_here(self.inner, query, "", media_type, dataset).body
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-
-@pytest.fixture(scope="module")
-def remote_like(settings: Settings, memory_store: Any) -> tuple[Any, RemoteLike]:
-    from sharaka.service.app import create_app
-
-    store = RemoteLike(memory_store)
-    return create_app(settings, store=store), store
-
-
 @pytest.mark.parametrize("shape", ["groups", "sums", "lists"])
 def test_nesting_through_a_remote_store(remote_like: tuple[Any, RemoteLike], settings: Settings, shape: str) -> None:
     app, store = remote_like
@@ -218,12 +193,7 @@ def test_the_ceiling_holds_whatever_the_setting(small: Any, app_settings_limited
 
 @pytest.fixture()
 def app_settings_limited(limited: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    service_state = limited.extensions["sharaka"]
-
-    def change(**values: Any) -> None:
-        monkeypatch.setattr(service_state, "settings",
-                            Settings.load({**service_state.settings.values, **values}, environ={}))
-    return change
+    return settings_changer(limited, monkeypatch)
 
 
 # -- time: the issue's two pathological queries (on the small graph: still endless) ------------------------------
@@ -306,116 +276,3 @@ def test_catastrophic_regex_on_a_long_literal(warm: Any, query: str) -> None:
     assert elapsed < TIMEOUT + 1
     rows = result_rows(response.data, RESULTS_JSON)
     assert [len(r["x"]) for r in rows] == ([] if "BIND" in query else [len(LONG) - 1])
-
-
-# -- read-only: no update, no SERVICE, no FROM that fetches or reads files; nothing ever goes out -------------
-class Listener:
-    """A TCP listener on 127.0.0.1 that counts the connections made to it (it never answers)."""
-
-    def __init__(self) -> None:
-        import socket
-        import threading
-
-        self.connections = 0
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            connection.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.sock.close()
-
-
-@pytest.fixture()
-def listener() -> Any:
-    found = Listener()
-    yield found
-    found.close()
-
-
-UPDATES = ["INSERT DATA { <http://a/s> <http://a/p> <http://a/o> }", "DELETE WHERE { ?s ?p ?o }",
-           "DELETE DATA { <http://a/s> <http://a/p> <http://a/o> }", "LOAD <http://example.org/data.ttl>",
-           "LOAD SILENT <file:///etc/passwd> INTO GRAPH <http://a/g>", "CLEAR ALL", "CLEAR DEFAULT",
-           "DROP GRAPH <https://w3id.org/sharaka/graph/atop>", "DROP ALL", "CREATE GRAPH <http://a/g>",
-           "ADD DEFAULT TO <http://a/g>", "COPY DEFAULT TO <http://a/g>", "MOVE DEFAULT TO <http://a/g>",
-           "WITH <http://a/g> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }"]
-
-
-@pytest.mark.parametrize("update", UPDATES)
-@pytest.mark.parametrize("how", HOWS)
-def test_updates_are_refused_every_way(client: Any, how: str, update: str) -> None:
-    problem = assert_problem(send(client, how, update), 400, "forbidden_query")
-    assert "Update" in problem["detail"]
-
-
-FOREIGN = ["file:///etc/passwd", "http://example.org/data.ttl", "https://w3id.org/sharaka/graph/../../etc/passwd",
-           "file:///proc/self/environ"]
-FOREIGN_DATASETS = [
-    *[(f"SELECT * FROM <{iri}> WHERE {{ ?s ?p ?o }}", []) for iri in FOREIGN],
-    *[(f"SELECT * FROM NAMED <{iri}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", []) for iri in FOREIGN],
-    *[("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("default-graph-uri", iri)]) for iri in FOREIGN],
-    *[("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("named-graph-uri", iri)]) for iri in FOREIGN],
-]
-
-
-@pytest.mark.parametrize(("query", "params"), FOREIGN_DATASETS)
-@pytest.mark.parametrize("how", HOWS)
-def test_foreign_graphs_are_refused_every_way(client: Any, how: str, query: str,
-                                               params: list[tuple[str, str]]) -> None:
-    problem = assert_problem(send(client, how, query, params), 400, "forbidden_query")
-    assert "not a graph of this store" in problem["detail"]
-
-
-def outbound_attempts(port: int) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every way a query could make the service open a connection to 127.0.0.1:port."""
-    here = f"http://127.0.0.1:{port}"
-    return [
-        (f"SELECT * WHERE {{ SERVICE <{here}/sparql> {{ ?s ?p ?o }} }}", []),
-        (f"SELECT * WHERE {{ SERVICE SILENT <{here}/sparql> {{ ?s ?p ?o }} }}", []),
-        (f"SELECT * WHERE {{ \\u0053ERVICE <{here}/sparql> {{ ?s ?p ?o }} }}", []),
-        (f"SELECT * WHERE {{ ?s ?p ?o # x\r SERVICE <{here}/> {{ ?s ?p ?o }} \n }}", []),
-        (f"PREFIX x: <{here}/>\nASK {{ SERVICE x:sparql {{ ?s ?p ?o }} }}", []),
-        (f"SELECT * FROM <{here}/data.ttl> WHERE {{ ?s ?p ?o }}", []),
-        (f"SELECT * FROM NAMED <{here}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", []),
-        (f"LOAD <{here}/data.ttl>", []),
-        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("default-graph-uri", f"{here}/data.ttl")]),
-        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", [("named-graph-uri", f"{here}/data.ttl")]),
-        (f"DESCRIBE <{here}/thing>", []),  # describing an IRI is not dereferencing it: answered, from our graph
-    ]
-
-
-@pytest.mark.parametrize("store", ["embedded", "remote"])
-def test_no_outbound_request_is_ever_attempted(client: Any, remote_like: tuple[Any, RemoteLike], listener: Any,
-                                               store: str) -> None:
-    import socket
-
-    user = client if store == "embedded" else remote_like[0].test_client()
-    for query, params in outbound_attempts(listener.port):
-        for how in HOWS:
-            response = send(user, how, query, params, accept=None)
-            assert response.status_code in (200, 400), (query, response.get_data(as_text=True)[:300])
-            assert response.status_code == 200 or response.get_json()["code"] in ("forbidden_query",
-                                                                                "malformed_query")
-    time.sleep(0.5)  # a connection on its way would have arrived by now
-    assert listener.connections == 0
-    with socket.create_connection(("127.0.0.1", listener.port), timeout=5):
-        pass  # the listener does see a connection when one is made
-    deadline = time.monotonic() + 5
-    while listener.connections == 0 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert listener.connections == 1

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.oxigraph_server import require_oxigraph
+from tests.processes import run_and_reap
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.server
@@ -24,7 +24,7 @@ def run_script(name: str, args: list[str], data_dir: Path, out: Path, timeout: f
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     command = [sys.executable, str(ROOT / "benchmarks" / name), *args, "--data-dir", str(data_dir), "--out", str(out)]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    done = run_and_reap(command, timeout, cwd=ROOT, env=env)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     return json.loads(out.with_suffix(".json").read_text())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sharaka.benchmarks.loadgen import PATHOLOGICAL_QUERIES, RESEARCHER_QUERIES
+from sharaka.benchmarks.request_mix import PATHOLOGICAL_QUERIES, RESEARCHER_QUERIES
 from sharaka.queries import load_templates
 from sharaka.sparql.guard import check, check_query
 

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from sharaka.benchmarks.loadgen import RESEARCHER_QUERIES
+from sharaka.benchmarks.request_mix import RESEARCHER_QUERIES
 from sharaka.ontology import ONTOLOGY_FILE
 from sharaka.queries import QUERIES_DIR, all_query_files, keep_lines, load_templates
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sharaka.benchmarks.loadgen import sharaka_server
+from sharaka.benchmarks.server_process import sharaka_server
 from sharaka.benchmarks.slow_clients import Plan, run_attack
 from tests.mini_data import OIC_MEMBERS_QUESTION
 

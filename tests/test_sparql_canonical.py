@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sharaka.benchmarks.loadgen import RESEARCHER_QUERIES
+from sharaka.benchmarks.request_mix import RESEARCHER_QUERIES
 from sharaka.errors import SharakaError
 from sharaka.sparql.guard import check, precheck
 from tests import sparql_helpers

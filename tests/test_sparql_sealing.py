@@ -22,8 +22,8 @@ from sharaka.errors import SharakaError
 from sharaka.sparql.lanes import QueryRunner
 from sharaka.sparql.seal import Sealing
 from sharaka.sparql.worker import Query
+from tests.net_listener import Listener
 from tests.sparql_helpers import RESULTS_JSON, result_rows, unchecked
-from tests.test_limits import Listener
 
 SEAL = Path(__file__).resolve().parent.parent / "sharaka" / "sparql" / "seal.py"
 
@@ -43,13 +43,6 @@ def unguarded(small_graph_file: Path) -> Iterator[QueryRunner]:
     assert runner.wait_started(120)
     yield runner
     runner.close()
-
-
-@pytest.fixture()
-def listener() -> Iterator[Listener]:
-    found = Listener()
-    yield found
-    found.close()
 
 
 def service_queries(port: int) -> list[str]:

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.net_listener import Listener
 from tests.sparql_helpers import PROBLEM, send
-from tests.test_limits import Listener
 
 HOWS = ["get", "post_form", "post_direct"]
 
@@ -79,13 +79,6 @@ def check_nothing_went_out(listener: Listener, user: Any, queries: list[str], st
                 assert response.get_json()["code"] in ("forbidden_query", "malformed_query")
     time.sleep(0.5)  # a connection on its way would have arrived by now
     assert listener.connections == 0
-
-
-@pytest.fixture()
-def listener() -> Any:
-    found = Listener()
-    yield found
-    found.close()
 
 
 @pytest.fixture()

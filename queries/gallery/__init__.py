@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sharaka.queries.named import parse_header
+from sharaka.queries.named import read_rq
 
 GALLERY_DIR = Path(__file__).resolve().parent
 # Data, not code: the benchmark mix's .rq files, read as text (the service does not import the benchmarks).
@@ -54,10 +54,7 @@ def _expand(term: str, query: str) -> str:
 
 
 def load_gallery_query(path: Path) -> GalleryQuery:
-    header, body = parse_header(path.read_text(encoding="utf-8"))
-    for required in ("title", "description"):
-        if not header.get(required):
-            raise GalleryError(f"{path.name}: header has no '{required}'")
+    header, body = read_rq(path, ("title", "description"), GalleryError)
     needs = tuple(_expand(t.strip(), body) for t in header.get("needs", "").split(",") if t.strip())
     return GalleryQuery(path.stem, header["title"], header["description"], body, "research", needs)
 

@@ -61,12 +61,17 @@ def parse_header(text: str) -> tuple[dict[str, str], str]:
     return header, "\n".join(lines[start:]).strip() + "\n"
 
 
+def read_rq(path: Path, required: tuple[str, ...], error: type[ValueError]) -> tuple[dict[str, str], str]:
+    """(header, body) of an .rq file whose header must give `required` (else `error`, naming the file)."""
+    header, body = parse_header(path.read_text(encoding="utf-8"))
+    for field in required:
+        if not header.get(field):
+            raise error(f"{path.name}: header has no '{field}'")
+    return header, body
+
+
 def load_named_query(path: Path) -> NamedQuery:
-    text = path.read_text(encoding="utf-8")
-    header, body = parse_header(text)
-    for required in ("name", "description"):
-        if not header.get(required):
-            raise NamedQueryError(f"{path.name}: header has no '{required}'")
+    header, body = read_rq(path, ("name", "description"), NamedQueryError)
     if header["name"] != path.stem:
         raise NamedQueryError(f"{path.name}: name '{header['name']}' differs from the file name")
     declared = [v.strip().lstrip("?") for v in header.get("binds", "").split(",") if v.strip()]
