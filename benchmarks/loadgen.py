@@ -7,9 +7,9 @@
         report = run_load(url, realistic_mix(url), duration_s=60, concurrency=8, seed=1)
     print(report.to_markdown())
 
-- `sharaka_server` (server_process.py) starts `python -m sharaka serve` on a free 127.0.0.1 port in its own process group, waits for
-  /readyz, yields the base URL and stops the whole group (the server, its processes and their SPARQL worker
-  processes) when the block ends, whatever happens in it.
+- `sharaka_server` (server_process.py) starts `python -m sharaka serve` on a free 127.0.0.1 port in its own
+  process group, waits for /readyz, yields the base URL and stops the whole group (the server, its processes and
+  their SPARQL worker processes) when the block ends, whatever happens in it.
 - `run_load` runs virtual users (one thread and one keep-alive connection each) for `duration_s`: closed-loop
   (the next request as soon as the answer is in: the service's capacity) or paced, each user thinking between
   requests (exponential, mean `think_s`). With `forwarded=True` each user sends `X-Forwarded-For: 10.0.x.y` of its
@@ -19,9 +19,9 @@
   take longer than `request_timeout`.
 - `LoadReport` gives requests/s, p50/p95/p99 per kind and for normal vs pathological requests, status counts,
   5xx on well-formed requests, a per-second timeline, and JSON / Markdown renderings.
-- `realistic_mix` (request_mix.py) draws from the real question sets (tests/questions/*.jsonl), the bound SPARQL the service
-  itself returns for template examples, a fixed list of researcher queries, and optionally a share of
-  pathological SPARQL queries.
+- `realistic_mix` (request_mix.py) draws from the real question sets (tests/questions/*.jsonl), the bound SPARQL
+  the service itself returns for template examples, a fixed list of researcher queries, and optionally a share
+  of pathological SPARQL queries.
 """
 
 from __future__ import annotations
