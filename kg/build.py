@@ -136,7 +136,7 @@ def build(exclude_noncommercial: bool = False) -> BuildResult:
         if dataset not in ctx.report.excluded:
             loader(ctx)
     nations.emit(ctx)
-    ctx.quads["ontology"] = {(s, p, o) for s, p, o in ontology}  # type: ignore[misc]
+    ctx.quads["ontology"] = {(s, p, o) for s, p, o in ontology}
     describe(ctx, checksums, version)
     lines = nquad_lines(ctx.quads)
     return BuildResult(lines, ctx.report, dict(ctx.codes.unmapped), version, time.perf_counter() - started)

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -173,9 +173,15 @@ class Settings:
         return values
 
 
-SETTINGS: tuple[Setting, ...] = tuple(
-    Setting(f.name, f.default_factory() if f.default is MISSING else f.default,  # type: ignore[misc]
-            f.metadata["help"]) for f in fields(Settings))
+def _default(f: Field[Any]) -> Any:
+    if f.default is not MISSING:
+        return f.default
+    factory = f.default_factory
+    assert callable(factory), f"setting {f.name} has no default"
+    return factory()
+
+
+SETTINGS: tuple[Setting, ...] = tuple(Setting(f.name, _default(f), f.metadata["help"]) for f in fields(Settings))
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 

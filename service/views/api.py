@@ -148,9 +148,9 @@ def nation_summary(store: Store, index: EntityIndex, key: str,
             org = index.entities.get(o)  # type: ignore[call-overload]
             facts["organizations"].append({"uri": str(o), "label": org.label if org else str(o)})
     counts = {str(r["kind"]): python_value(r["agreements"])
-              for r in store.select(named("nation_agreement_counts", nation=uri, **within)).rows}
+              for r in store.select(named("nation_agreement_counts", None, nation=uri, **within)).rows}
     by_kind: dict[str, dict[str, Any]] = {}
-    for row in store.select(named("nation_partners_by_kind", nation=uri, **within)).rows:
+    for row in store.select(named("nation_partners_by_kind", None, nation=uri, **within)).rows:
         kind = str(row["kind"])
         entry = by_kind.setdefault(kind, {"kind": kind, "label": str(row["kindLabel"]),
                                           "agreements": counts.get(kind, 0), "partners": []})

@@ -33,7 +33,7 @@ class UnsafeBinding(ValueError):
 class SlotFill:
     """What the compiler binds: values per SPARQL variable (typed terms), switches, and a LIMIT."""
 
-    values: dict[str, list[Node]] = field(default_factory=dict)
+    values: dict[str, Sequence[Node]] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
     limit: int | None = None
 
@@ -75,7 +75,7 @@ ALWAYS_FILTER_VARIABLES = frozenset({"property"})
 MAX_VALUES_ROWS = 512  # the deals of a weapon drive the query well as rows (7 ms) and badly as a filter (390 ms)
 
 
-def values_block(variables: Sequence[str], values: Mapping[str, list[Node]],
+def values_block(variables: Sequence[str], values: Mapping[str, Sequence[Node]],
                  filter_variables: frozenset[str] = FILTER_VARIABLES) -> str:
     """One VALUES block of the bound variables that drive the query (their product, kept small), and
     FILTER … IN lines for the others with several values. A variable with no value is left out (unbound)."""

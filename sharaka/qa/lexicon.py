@@ -18,7 +18,7 @@ from sharaka.qa.names import AgreementNames, index_agreement_names
 from sharaka.qa.normalize import fold
 from sharaka.qa.vocabulary import Vocabulary
 from sharaka.queries import load_query
-from sharaka.store import Row, Store
+from sharaka.store import Row, Store, integer, iri
 
 NAME_PROPERTIES = {
     "nation": (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SK.demonym, SK.iso3, SK.iso2,
@@ -171,22 +171,23 @@ def build_index(store: Store, vocabulary: Vocabulary) -> EntityIndex:
     iso3: dict[URIRef, str] = {}
     nations = b.names_of(store, "nation")
     for row in nations:
-        uri, prop, value = row["entity"], str(row["property"]), str(row["value"])
+        uri, prop, value = iri(row, "entity"), str(row["property"]), str(row["value"])
         if prop == str(SK.iso3):
-            iso3[uri] = value  # type: ignore[index]
-        b.alias(uri, value, "nation", code=prop in CODE_PROPERTIES)  # type: ignore[arg-type]
+            iso3[uri] = value
+        b.alias(uri, value, "nation", code=prop in CODE_PROPERTIES)
     _drop_conflicting_codes(b, iso3)
-    for uri in {row["entity"] for row in nations}:
-        b.entities[uri] = Entity(uri, "nation", b.best_label(uri), iso3=iso3.get(uri))  # type: ignore[index,arg-type]
+    for uri in {iri(row, "entity") for row in nations}:
+        b.entities[uri] = Entity(uri, "nation", b.best_label(uri), iso3=iso3.get(uri))
 
     for row in b.names_of(store, "organization"):
-        b.alias(row["entity"], str(row["value"]), "organization")  # type: ignore[arg-type]
+        organization = iri(row, "entity")
+        b.alias(organization, str(row["value"]), "organization")
         words = fold(str(row["value"])).split()
         if len(words) >= 2 and vocabulary.stem(words[-1]) != words[-1]:
             # "Muslim countries" also in the singular: "which Muslim country has the most …"
-            b.alias(row["entity"], " ".join([*words[:-1], vocabulary.stem(words[-1])]), "organization", fuzzy=False)
-        if row["entity"] not in b.entities:
-            b.entities[row["entity"]] = Entity(row["entity"], "organization", "")  # type: ignore[index,arg-type]
+            b.alias(organization, " ".join([*words[:-1], vocabulary.stem(words[-1])]), "organization", fuzzy=False)
+        if organization not in b.entities:
+            b.entities[organization] = Entity(organization, "organization", "")
     for uri, entity in list(b.entities.items()):
         if entity.kind == "organization":
             b.entities[uri] = Entity(uri, "organization", b.best_label(uri))
@@ -196,8 +197,7 @@ def build_index(store: Store, vocabulary: Vocabulary) -> EntityIndex:
     source_ids: dict[str, URIRef] = {}
     named: list[tuple[URIRef, str, str]] = []  # (agreement, name, dataset)
     for row in _select(store, "agreement_names", property=NAME_PROPERTIES["agreement"]):
-        uri, prop, value, sid = row["entity"], str(row["property"]), str(row["value"]), str(row["sourceId"])
-        assert isinstance(uri, URIRef)
+        uri, prop, value, sid = iri(row, "entity"), str(row["property"]), str(row["value"]), str(row["sourceId"])
         source_ids[sid.lower()] = uri
         if prop == str(RDFS.label) or uri not in b.entities:
             b.entities[uri] = Entity(uri, "agreement", value if prop == str(RDFS.label) else "", source_id=sid)
@@ -212,23 +212,23 @@ def build_index(store: Store, vocabulary: Vocabulary) -> EntityIndex:
                                   lambda u: b.entities[u].label)
 
     for row in _select(store, "other_actors"):  # typed as what they are in answers; not linked by name
-        b.entities[row["entity"]] = Entity(row["entity"], "actor", str(row["label"]))  # type: ignore[index,arg-type]
+        b.entities[iri(row, "entity")] = Entity(iri(row, "entity"), "actor", str(row["label"]))
     for row in _select(store, "series_names"):  # series without a curated record: named like agreements
-        b.alias(row["entity"], str(row["value"]), "agreement")  # type: ignore[arg-type]
-        b.entities[row["entity"]] = Entity(row["entity"], "agreement", str(row["value"]))  # type: ignore[index,arg-type]
+        b.alias(iri(row, "entity"), str(row["value"]), "agreement")
+        b.entities[iri(row, "entity")] = Entity(iri(row, "entity"), "agreement", str(row["value"]))
     iterations: dict[URIRef, set[URIRef]] = defaultdict(set)
     for row in _select(store, "series"):
-        iterations[row["series"]].add(row["iteration"])  # type: ignore[index,arg-type]
-    designations = Designations.build([(row["deal"], str(row["designation"]))  # type: ignore[misc]
+        iterations[iri(row, "series")].add(iri(row, "iteration"))
+    designations = Designations.build([(iri(row, "deal"), str(row["designation"]))
                                        for row in _select(store, "weapon_designations")])
 
     concept_words: set[str] = set()
     for row in _select(store, "concept_names", property=NAME_PROPERTIES["concept"]):
-        uri, kind, prop, value = row["entity"], str(row["kind"]), str(row["property"]), row["value"]
-        assert isinstance(uri, URIRef) and isinstance(value, Literal)
-        b.label(uri, value, prop)
-        b.alias(uri, str(value), kind, fuzzy=False)
-        concept_words.update(fold(str(value)).split())
+        uri, kind, prop, name = iri(row, "entity"), str(row["kind"]), str(row["property"]), row["value"]
+        assert isinstance(name, Literal)
+        b.label(uri, name, prop)
+        b.alias(uri, str(name), kind, fuzzy=False)
+        concept_words.update(fold(str(name)).split())
         if uri not in b.entities or b.entities[uri].kind != kind:
             b.entities[uri] = Entity(uri, kind, "")
     for uri, entity in list(b.entities.items()):
@@ -242,7 +242,7 @@ def build_index(store: Store, vocabulary: Vocabulary) -> EntityIndex:
         narrower=_narrower(store, b.entities),
         by_local_name={e.local_name: u for u, e in b.entities.items() if e.kind in CONCEPT_KINDS},
         by_kind_and_name={(e.kind, e.local_name): u for u, e in b.entities.items() if e.kind in CONCEPT_KINDS},
-        role_kinds=frozenset(row["kind"] for row in _select(store, "role_kinds")),  # type: ignore[misc]
+        role_kinds=frozenset(iri(row, "kind") for row in _select(store, "role_kinds")),
         **_memberships(store),
         iterations={s: frozenset(i) for s, i in iterations.items()}, designations=designations,
         max_alias_tokens=max(len(a.split()) for a in b.aliases),
@@ -259,16 +259,15 @@ def _memberships(store: Store) -> dict[str, Any]:
     record_ids: dict[tuple[URIRef, URIRef, str], str] = {}
     secondary: list[tuple[URIRef, URIRef, str, int | None, str]] = []
     for row in _select(store, "current_members"):
-        join, left, dataset = row.get("joined"), row.get("left"), row.get("dataset")
-        key = str(dataset).rsplit("/", 1)[-1] if dataset is not None else ""
+        dataset_node = row.get("dataset")
+        key = str(dataset_node).rsplit("/", 1)[-1] if dataset_node is not None else ""
         if str(row.get("secondary", "false")) == "true":
-            secondary.append((row["organization"], row["member"], key,  # type: ignore[arg-type]
-                              int(join) if join is not None else None, f"{key}:{row.get('recordId', '')}"))  # type: ignore[arg-type]
+            secondary.append((iri(row, "organization"), iri(row, "member"), key, integer(row, "joined"),
+                              f"{key}:{row.get('recordId', '')}"))
             continue
-        rows_by_org[row["organization"]].append((  # type: ignore[index]
-            row["member"], int(join) if join is not None else None,  # type: ignore[arg-type]
-            int(left) if left is not None else None, key))  # type: ignore[arg-type]
-        record_ids[(row["organization"], row["member"], key)] = str(row.get("recordId", ""))  # type: ignore[index]
+        rows_by_org[iri(row, "organization")].append((
+            iri(row, "member"), integer(row, "joined"), integer(row, "left"), key))
+        record_ids[(iri(row, "organization"), iri(row, "member"), key)] = str(row.get("recordId", ""))
     members: dict[URIRef, frozenset[URIRef]] = {}
     dissolved: dict[URIRef, int] = {}
     primary: dict[URIRef, URIRef] = {}
@@ -298,7 +297,7 @@ def _narrower(store: Store, entities: dict[URIRef, Entity]) -> dict[URIRef, froz
     """Each concept with every concept below it (transitively)."""
     below: dict[URIRef, set[URIRef]] = defaultdict(set)
     for row in _select(store, "concept_hierarchy"):
-        below[row["broader"]].add(row["narrower"])  # type: ignore[index,arg-type]
+        below[iri(row, "broader")].add(iri(row, "narrower"))
     closed: dict[URIRef, frozenset[URIRef]] = {}
     for uri, entity in entities.items():
         if entity.kind not in CONCEPT_KINDS:

@@ -14,7 +14,7 @@ from rdflib import URIRef
 
 from sharaka.qa.normalize import fold
 from sharaka.qa.vocabulary import Vocabulary
-from sharaka.store import Row
+from sharaka.store import Row, integer, iri
 
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 MIN_KEY_LETTERS = 4
@@ -71,8 +71,10 @@ def index_agreement_names(named: list[tuple[URIRef, str, str]], facts: list[Row]
     years: dict[URIRef, int] = {}
     parties: dict[URIRef, set[URIRef]] = defaultdict(set)
     for row in facts:
-        years[row["entity"]] = int(row["year"])  # type: ignore[index,arg-type]
-        parties[row["entity"]].add(row["party"])  # type: ignore[index,arg-type]
+        agreement, year = iri(row, "entity"), integer(row, "year")
+        if year is not None:
+            years[agreement] = year
+        parties[agreement].add(iri(row, "party"))
     return AgreementNames(keys, dict(by_word), dict(frequency), years,
                           {u: frozenset(p) for u, p in parties.items()})
 

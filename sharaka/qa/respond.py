@@ -120,7 +120,8 @@ def _sentence(frame: Frame, plan: Plan, items: list[dict[str, Any]], value: Any,
         "value": "" if value is None else value, "extra": extra,
         "filters": describe_filters(frame, index, s, with_time=plan.template.id != "members"),
         "of_whom": _of_whom(frame, s), **_years_fields(frame, s),
-        "as_of": _as_of(items, engine), "last_year": engine.index.dissolved.get(frame.organization or "", ""),
+        "as_of": _as_of(items, engine),
+        "last_year": engine.index.dissolved.get(frame.organization, "") if frame.organization else "",
     }
     section = plan.sentence.partition(".")[0]
     empty = not found and plan.value not in ("count", "count_rows")

@@ -111,14 +111,16 @@ def _role_of(r: Reading, m: Mention, verb: Mention | None, direction: str | None
             return PREPOSITION_ROLE[prep]
         if prep == "by" and direction is not None:
             return DIRECTIONS[direction][0]
-        if prep in ("of", "to") and _noun_before(r, before) in NOUN_ROLE:
-            return OTHER_SIDE[NOUN_ROLE[_noun_before(r, before) or ""]]  # suppliers of X: X receives
+        noun = _noun_before(r, before) if prep in ("of", "to") and before is not None else None
+        if noun is not None and noun in NOUN_ROLE:
+            return OTHER_SIDE[NOUN_ROLE[noun]]  # suppliers of X: X receives
     if verb is None or direction is None:
         return "party"
     if direction == "lead":
         # "Saudi Arabia led …", "… where Saudi Arabia is the lead party"
         following = after.start if after is not None and after.has("aux") else None
-        return "lead" if after is verb or (following is not None and r.after(after, 1)[:1] == [verb]) else "party"
+        return "lead" if after is verb or (after is not None and following is not None
+                                           and r.after(after, 1)[:1] == [verb]) else "party"
     if not directed:
         return "party"
     if r.vocabulary.verb_first and m.start > verb.start:
@@ -132,7 +134,7 @@ def _role_of(r: Reading, m: Mention, verb: Mention | None, direction: str | None
 
 def _from_and_to(r: Reading) -> bool:
     """"arms deals from Qatar to Iran" (no verb): one nation after "from" and another after "to"."""
-    marked = set()
+    marked: set[str] = set()
     for m in r.linked.of_kind("nation"):
         before, after = _neighbours(r, m)
         marker = after if r.vocabulary.postpositions else before

@@ -124,6 +124,7 @@ def _unknown_name(linked: LinkedQuestion, frame: Frame, mentions: list[Mention])
         after_noun = before is not None and before.end == m.start and (
             bool(set(before.values("noun")) & NATION_NOUNS)
             or (before.has("noun", "nations") and before.has("grammar", "singular")))  # "جمهورية X", "مملكة X"
-        if uncased and (after_noun or (object_of and set(before.values("prep")) & {"between", "with", "and"})):
+        between = before is not None and bool(set(before.values("prep")) & {"between", "with", "and"})
+        if uncased and (after_noun or (object_of and between)):
             return m
     return None

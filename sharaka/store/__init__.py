@@ -26,6 +26,24 @@ log = logging.getLogger(__name__)
 Row = dict[str, Node]
 
 
+def iri(row: Row, name: str) -> URIRef:
+    """The IRI a query's own variable is bound to (a variable the query always binds to an IRI)."""
+    value = row[name]
+    if not isinstance(value, URIRef):
+        raise TypeError(f"?{name} is {value!r}, not an IRI")
+    return value
+
+
+def integer(row: Row, name: str) -> int | None:
+    """The integer a variable is bound to, None when it is unbound."""
+    value = row.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, Literal):
+        raise TypeError(f"?{name} is {value!r}, not a literal")
+    return int(value.toPython())
+
+
 @dataclass
 class SelectResult:
     variables: list[str]
