@@ -6,6 +6,7 @@ are ours, written without looking at the blind sets."""
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 import pytest
@@ -147,3 +148,86 @@ def test_the_api_takes_lang_and_says_which_was_used(client: Any) -> None:
     assert body["lang"] == "ar"
     response = client.get("/api/v1/answer", query_string={"q": "GCC members", "lang": "xx"})
     assert response.status_code == 400 and response.mimetype == "application/problem+json"
+
+
+# -- French and Turkish answers: their own sentences, nouns and names ----------------------------------
+# Gold: the noun forms are French and Turkish grammar (French: 0 and 1 singular; Turkish: singular after every
+# number); the nation names are CLDR's French and Turkish names; the organization names are the organizations'
+# own French and Turkish names.
+@pytest.mark.parametrize(("lang", "count", "expected"), [
+    ("fr", 0, "0 partenaire"), ("fr", 1, "1 partenaire"), ("fr", 3, "3 partenaires"), ("fr", 2, "2 pays"),
+    ("tr", 1, "1 ortak"), ("tr", 3, "3 ortak"), ("tr", 12, "12 anlaşma"),
+])
+def test_french_and_turkish_nouns_after_a_number(lang: str, count: int, expected: str) -> None:
+    noun = expected.split(" ", 1)[1]
+    english = {"partenaire": "partner", "partenaires": "partner", "pays": "nation", "ortak": "partner",
+               "anlaşma": "agreement"}[noun]
+    assert Sentences(load_vocabulary(lang)).counted(count, english) == expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "tr"])
+def test_french_and_turkish_answers_have_every_sentence_and_field_of_english(lang: str) -> None:
+    def fields(pattern: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(pattern) if name}
+
+    english, other = load_vocabulary("en").sentences, load_vocabulary(lang).sentences
+    for section, sentences in english.items():
+        for key, pattern in sentences.items():
+            assert key in other[section], f"{lang}: no {section}.{key}"
+            if isinstance(pattern, str):
+                assert fields(other[section][key]) == fields(pattern), f"{lang}: fields of {section}.{key}"
+    assert set(other["headings"]) == set(load_vocabulary("ar").sentences["headings"])
+
+
+def test_a_french_answer_is_written_in_french_with_french_names(engine: Any) -> None:
+    answer = engine.answer("Quels sont les membres du Conseil de coopération du Golfe ?")
+    labels = {a["iso3"]: a["label"] for a in answer.answers}
+    assert answer.lang == "fr"
+    assert labels["SAU"] == "Arabie saoudite" and labels["ARE"] == "Émirats arabes unis"  # CLDR's French names
+    assert "Conseil de coopération du Golfe" in answer.text
+    assert "6 membres à part entière" in answer.text and "Arabie saoudite" in answer.text
+    assert "members" not in answer.text and "Saudi" not in answer.text
+    assert answer.headings["label"] == "Nom"
+
+
+def test_a_turkish_answer_is_written_in_turkish_with_turkish_names(engine: Any) -> None:
+    answer = engine.answer("Körfez İşbirliği Konseyi'nin üyeleri kimler?")
+    labels = {a["iso3"]: a["label"] for a in answer.answers}
+    assert answer.lang == "tr"
+    assert labels["SAU"] == "Suudi Arabistan" and labels["KWT"] == "Kuveyt"  # CLDR's Turkish names
+    assert "Körfez İşbirliği Konseyi" in answer.text
+    assert "6 tam üye" in answer.text and "Suudi Arabistan" in answer.text
+    assert "members" not in answer.text and "Saudi" not in answer.text
+    assert answer.headings["label"] == "Ad"
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    # nouns after the number, the nation's name and the kind's label in the question's language
+    ("Combien d'accords commerciaux le Nigeria a-t-il signés ?", ["12 accords", "Nigéria", "accord commercial"]),
+    ("Nijerya kaç ticaret anlaşması imzaladı?", ["12 anlaşma", "Nijerya", "ticaret anlaşması"]),
+    ("Avec quels pays la Guinée a-t-elle des accords de coopération de défense ?",
+     ["Guinée a 2 partenaires", "Russie", "Ukraine", "accord de coopération de défense"]),
+    ("Hangi ülkeler Gine ile savunma işbirliği anlaşması imzaladı?",
+     ["Gine için 2 ortak", "Rusya", "Ukrayna", "savunma işbirliği anlaşması"]),
+])
+def test_french_and_turkish_counts_and_lists_are_said_in_their_language(engine: Any, question: str,
+                                                                        words: list[str]) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered", answer.text
+    for word in words:
+        assert word in answer.text, (word, answer.text)
+    assert "agreement" not in answer.text and "partner" not in answer.text
+
+
+@pytest.mark.parametrize("lang", ["fr", "tr"])
+def test_a_name_missing_in_french_or_turkish_is_the_english_one(engine: Any, lang: str) -> None:
+    """Labels fall back to English: no entity of the French or Turkish index is left without a name, and an
+    organization answers.toml does not name (D-8) keeps its English name."""
+    english, local = engine.languages["en"].index, engine.languages[lang].index
+    unnamed = [uri for uri, entity in local.entities.items() if english.entities[uri].label and not entity.label]
+    assert unnamed == []
+    d8 = next(uri for uri, e in english.entities.items() if e.kind == "organization" and e.local_name == "D8")
+    assert local.entities[d8].label == english.entities[d8].label != ""
+    if lang == "tr":  # countrycode has no Turkish name for Micronesia: its English name stays
+        fsm = next(uri for uri, e in english.entities.items() if e.iso3 == "FSM")
+        assert local.entities[fsm].label == english.entities[fsm].label == "Federated States of Micronesia"

@@ -62,8 +62,9 @@ def answer_items(answer_kind: str, rows: list[Row], index: EntityIndex) -> list[
             entity = index.entities.get(uri)
             item["uri"] = str(uri)
             translated = entity is not None and index.lang != "en" and uri in index.translations.get(index.lang, {})
-            item["label"] = (entity.label if translated and entity else python_value(row.get("label"))
-                             or (entity.label if entity else str(uri)))
+            # never an empty name: the label in the answer's language, else the graph's (English) one, else the URI
+            item["label"] = ((entity.label if translated and entity else None) or python_value(row.get("label"))
+                             or (entity.label if entity else None) or str(uri))
             item["type"] = entity.kind if entity else answer_kind.rstrip("s")
             if entity is not None and entity.iso3:
                 item["iso3"] = entity.iso3
@@ -109,6 +110,10 @@ class Sentences:
         forms = self.table["nouns"].get(noun, [noun, noun])
         if self.plural_rule == "arabic":
             return forms[min(_arabic_form(count), len(forms) - 1)]
+        if self.plural_rule == "french":  # CLDR's French "one" is 0 and 1: "0 partenaire", "1 partenaire"
+            return forms[0] if count in (0, 1) else forms[-1]
+        if self.plural_rule == "invariable":  # Turkish: the noun stays singular after a number ("3 ortak")
+            return forms[0]
         return forms[0] if count == 1 and self.plural_rule == "one_other" else forms[-1]
 
     def counted(self, count: int | str, noun: str) -> str:

@@ -21,6 +21,9 @@ VOCABULARY_DIR = Path(__file__).resolve().parent
 SENSE_TYPES = frozenset({"filler", "wh", "aux", "ask", "noun", "verb", "prep", "neg", "scope", "domain", "kind",
                          "grammar", "sector"})
 TIME_SENSES = frozenset({"op", "decade", "number", "unit"})
+# How a noun takes its form after a number (render.Sentences.noun): English's one/other, CLDR's Arabic
+# categories, French (0 and 1 singular), invariable (Turkish: singular after every number).
+PLURAL_RULES = frozenset({"one_other", "arabic", "french", "invariable"})
 
 
 class VocabularyError(ValueError):
@@ -49,7 +52,7 @@ class Vocabulary:
     stem_suffixes: tuple[tuple[str, str], ...] = ()
     detect_words: frozenset[str] = frozenset()  # function words that tell this language (sharaka/qa/language.py)
     prefixes: tuple[str, ...] = ()  # clitics written joined to the next word (Arabic و ب ل ال: sharaka/qa/clitics.py)
-    answers_in: str = ""  # the language of this one's answers.toml, when not its own (French, Turkish: English)
+    answers_in: str = ""  # the language of this one's answers.toml, when not its own (a language not yet translated)
     yes_no_last: bool = False  # a yes/no question ends with a particle (Turkish "mı": sharaka/qa/intent.py)
     postpositions: bool = False  # case endings after the name mark its role (Turkish: sharaka/qa/roles.py)
     verb_first: bool = False  # the subject follows the verb (Arabic VSO: sharaka/qa/roles.py)
@@ -151,6 +154,8 @@ def load_vocabulary(lang: str = "en", directory: Path = VOCABULARY_DIR) -> Vocab
     if language.get("definite_variants"):
         phrases = with_definite_variants(phrases)
     suffixes = tuple((s.partition(">")[0], s.partition(">")[2]) for s in language.get("stem_suffixes", []))
+    if language.get("plural_rule", "one_other") not in PLURAL_RULES:
+        raise VocabularyError(f"{folder / 'language.toml'}: plural_rule must be one of {sorted(PLURAL_RULES)}")
     return Vocabulary(
         lang=lang, phrases=phrases, time=read_time(folder / "time.tsv"),
         stopwords=_words(folder / "stopwords.txt"), name_words=_words(folder / "name_words.txt"),
