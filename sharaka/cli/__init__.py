@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sparql)
 
     p = sub.add_parser("ask", help="answer a question (exit 3 when it is not answered)")
-    p.add_argument("question", help="a question in English, e.g. 'Who left CENTO?'")
+    p.add_argument("question", help="a question in English, Arabic, French or Turkish, e.g. 'Who left CENTO?'")
     p.add_argument("--json", action="store_true", help="print the whole answer object")
     _add_setting_flags(p, ["data_dir", "store", "exclude_noncommercial"])
     p.set_defaults(func=cmd_ask)
