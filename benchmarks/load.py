@@ -49,7 +49,8 @@ def process_tree_rss(base_url: str) -> list[dict[str, Any]]:
     rows = []
     for line in out.splitlines():
         pid, ppid, stat, rss, args = line.split(None, 4)
-        if stat.startswith(("Z", "X")):  # a worker killed a moment ago, not yet reaped: no memory left to count
+        if stat.startswith(("Z", "X")) or rss == "0":
+            # a worker killed a moment ago (not yet reaped) or one being forked: no memory of its own to count
             continue
         rows.append((int(pid), int(ppid), int(rss), args))
     roots = [pid for pid, _, _, args in rows if "sharaka serve" in args and f"--port {port}" in args]

@@ -49,6 +49,8 @@ def test_load_run_short(small_data_dir: Path, tmp_path: Path) -> None:
     assert patho["answered_200"] == 0 and patho["over_limit_plus_1"] == 0 and patho["max_s"] <= 4.0
     # a sorted product may meet the memory ceiling (507 query_memory) before the time limit
     assert set(patho["codes"]) <= {"query_timeout", "query_busy", "query_memory"} and patho["all_problem_json"]
+    # every process behind the server is counted with its memory (one being forked or reaped is left out)
+    assert {"server", "graph holder", "sparql worker"} <= {p["role"] for p in result["processes"]}
     assert all(p["rss_mb"] > 0 for p in result["processes"])
 
 
