@@ -85,7 +85,9 @@ def test_copy_link_puts_the_answers_permalink_on_the_clipboard(clipboard_chat: C
     chat.open()
     answer = chat.ask(GCC)
     answer.get_by_role("button", name="Copy link").click()
-    assert answer.locator(".copy-status").inner_text() == "Link copied."
+    from playwright.sync_api import expect
+
+    expect(answer.locator(".copy-status")).to_have_text("Link copied.")  # after the clipboard's promise
     copied = chat.page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(chat.base + "/?") and parse_qs(urlsplit(copied).query) == {"q": [GCC]}
     assert urlsplit(client.get("/api/v1/answer", query_string={"q": GCC}).get_json()["permalink"]).query == \
@@ -118,7 +120,9 @@ def test_copy_link_with_the_keyboard_only(clipboard_chat: Chat) -> None:
     else:
         pytest.fail("Copy link is not reachable with the keyboard")
     chat.page.keyboard.press("Enter")
-    assert chat.answers.first.locator(".copy-status").inner_text() == "Link copied."
+    from playwright.sync_api import expect
+
+    expect(chat.answers.first.locator(".copy-status")).to_have_text("Link copied.")  # the clipboard is async
 
 
 def test_a_shared_address_on_a_phone(phone_chat: Chat) -> None:
