@@ -113,22 +113,30 @@ DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
-def open_tab(browser: Any, live_url: str, device: dict[str, Any], **options: Any) -> Iterator[Chat]:
-    """A tab on `live_url` that refuses every request leaving 127.0.0.1 and records what the page complains of;
-    on leaving, asserts that nothing unexpected was recorded."""
-    context = browser.new_context(locale="en-GB", **device, **options)
+def guarded_page(browser: Any, problems: list[str], wait_ms: int = WAIT_MS, **options: Any) -> tuple[Any, Any]:
+    """(context, page): a page that refuses every request leaving 127.0.0.1 and records in `problems` what it
+    complains of (console errors, page errors, CSP violations, external requests)."""
+    context = browser.new_context(locale="en-GB", **options)
     page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
+    page.set_default_timeout(wait_ms)
     page.add_init_script(RECORD_CSP_VIOLATIONS)
-    chat = Chat(page, live_url)
 
     def refuse_external(route: Any) -> None:
-        chat.problems.append(f"external request: {route.request.url}")
+        problems.append(f"external request: {route.request.url}")
         route.abort()
 
-    page.on("console", lambda m: chat.problems.append(f"console: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: chat.problems.append(f"pageerror: {e}"))
+    page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), refuse_external)  # offline: stay on this host
+    return context, page
+
+
+def open_tab(browser: Any, live_url: str, device: dict[str, Any], **options: Any) -> Iterator[Chat]:
+    """A chat tab on `live_url` (guarded_page); on leaving, asserts that nothing unexpected was recorded."""
+    problems: list[str] = []
+    context, page = guarded_page(browser, problems, **device, **options)
+    chat = Chat(page, live_url)
+    chat.problems = problems
     try:
         yield chat
         assert chat.unexpected() == []

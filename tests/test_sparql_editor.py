@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from rdflib import Graph
 
-from tests.browser_chat import ARTIFACTS, RECORD_CSP_VIOLATIONS
+from tests.browser_chat import ARTIFACTS, RECORD_CSP_VIOLATIONS, guarded_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated")]
 
@@ -95,20 +95,11 @@ class Editor:
 
 
 def _editor(browser: Any, live_url: str, viewport: dict[str, int]) -> Iterator[Editor]:
-    context = browser.new_context(viewport=viewport, locale="en-GB", accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    problems: list[str] = []
+    context, page = guarded_page(browser, problems, WAIT_MS, viewport=viewport, accept_downloads=True)
     editor = Editor(page, live_url)
-
-    def refuse_external(route: Any) -> None:
-        editor.problems.append(f"external request: {route.request.url}")
-        route.abort()
-
-    page.on("console", lambda m: editor.problems.append(f"console: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: editor.problems.append(f"pageerror: {e}"))
+    editor.problems = problems
     page.on("request", lambda r: editor.posts.append(r.post_data or "") if r.method == "POST" else None)
-    page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), refuse_external)  # offline: stay on this host
     try:
         yield editor
         assert editor.unexpected() == []
