@@ -179,26 +179,29 @@ def test_french_and_turkish_answers_have_every_sentence_and_field_of_english(lan
     assert set(other["headings"]) == set(load_vocabulary("ar").sentences["headings"])
 
 
-def test_a_french_answer_is_written_in_french_with_french_names(engine: Any) -> None:
-    answer = engine.answer("Quels sont les membres du Conseil de coopération du Golfe ?")
-    labels = {a["iso3"]: a["label"] for a in answer.answers}
-    assert answer.lang == "fr"
-    assert labels["SAU"] == "Arabie saoudite" and labels["ARE"] == "Émirats arabes unis"  # CLDR's French names
-    assert "Conseil de coopération du Golfe" in answer.text
-    assert "6 membres à part entière" in answer.text and "Arabie saoudite" in answer.text
-    assert "members" not in answer.text and "Saudi" not in answer.text
-    assert answer.headings["label"] == "Nom"
+# (question, language, two nations with the CLDR names of that language, phrases of the answer, its name heading)
+GULF_MEMBERS_ANSWERS = [
+    ("Quels sont les membres du Conseil de coopération du Golfe ?", "fr",
+     {"SAU": "Arabie saoudite", "ARE": "Émirats arabes unis"},
+     ["Conseil de coopération du Golfe", "6 membres à part entière", "Arabie saoudite"], "Nom"),
+    ("Körfez İşbirliği Konseyi'nin üyeleri kimler?", "tr",
+     {"SAU": "Suudi Arabistan", "KWT": "Kuveyt"},
+     ["Körfez İşbirliği Konseyi", "6 tam üye", "Suudi Arabistan"], "Ad"),
+]
 
 
-def test_a_turkish_answer_is_written_in_turkish_with_turkish_names(engine: Any) -> None:
-    answer = engine.answer("Körfez İşbirliği Konseyi'nin üyeleri kimler?")
+@pytest.mark.parametrize(("question", "lang", "names", "phrases", "heading"), GULF_MEMBERS_ANSWERS,
+                         ids=[row[1] for row in GULF_MEMBERS_ANSWERS])
+def test_an_answer_is_written_in_the_questions_language_with_its_names(
+        engine: Any, question: str, lang: str, names: dict[str, str], phrases: list[str], heading: str) -> None:
+    answer = engine.answer(question)
     labels = {a["iso3"]: a["label"] for a in answer.answers}
-    assert answer.lang == "tr"
-    assert labels["SAU"] == "Suudi Arabistan" and labels["KWT"] == "Kuveyt"  # CLDR's Turkish names
-    assert "Körfez İşbirliği Konseyi" in answer.text
-    assert "6 tam üye" in answer.text and "Suudi Arabistan" in answer.text
+    assert answer.lang == lang
+    assert {code: labels[code] for code in names} == names
+    for phrase in phrases:
+        assert phrase in answer.text
     assert "members" not in answer.text and "Saudi" not in answer.text
-    assert answer.headings["label"] == "Ad"
+    assert answer.headings["label"] == heading
 
 
 @pytest.mark.parametrize(("question", "words"), [
