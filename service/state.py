@@ -13,12 +13,15 @@ from flask import current_app
 
 from sharaka.errors import GraphNotReady, SharakaError
 from sharaka.qa.engine import QAEngine
+from sharaka.qa.index_cache import index_cache_for
 from sharaka.qa.prefix_index import PrefixIndex
 from sharaka.settings import Settings
 from sharaka.sparql.execution import QueryService, query_service
 from sharaka.store import Store
+from sharaka.store.remote import RemoteStore
 
 log = logging.getLogger(__name__)
+INDEX_TIMEOUT_S = 120.0  # per start-up index query on a remote store (answers keep store_timeout)
 
 
 @dataclass
@@ -68,11 +71,20 @@ class ServiceState:
         finally:
             self._lock.release()
 
+    def _index_source(self) -> Store | None:
+        """A remote store gives the index's start-up queries more time than an answer gets (they read every name
+        of the graph once; an on-disk Oxigraph holding the full graph takes ~5 s for the largest, more when busy)."""
+        if isinstance(self.store, RemoteStore):
+            return self.store.with_timeout(max(self.settings.store_timeout, INDEX_TIMEOUT_S))
+        return None
+
     def _build_engine(self) -> QAEngine:
         """A failure is not kept: the next request tries again (a remote store may come back)."""
         try:
             engine = QAEngine(self.store, max_results=self.settings.max_results,
-                              max_question_length=self.settings.max_question_length)
+                              max_question_length=self.settings.max_question_length,
+                              index_cache=index_cache_for(self.settings, self.manifest),
+                              index_source=self._index_source())
         except SharakaError:
             raise  # store_unavailable, store_timeout, store_error: already what the client should see
         except Exception as exc:

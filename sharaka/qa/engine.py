@@ -17,6 +17,7 @@ from sharaka.qa.bind import bind
 from sharaka.qa.clitics import split_clitics
 from sharaka.qa.compile import Compiler, NotCompilable, Plan
 from sharaka.qa.frame import Frame
+from sharaka.qa.index_cache import IndexCache, index_cache_for
 from sharaka.qa.interpret import interpret
 from sharaka.qa.language import SUPPORTED, check_lang, detect
 from sharaka.qa.languages import Language, build_language
@@ -59,13 +60,19 @@ class Trace:
 
 class QAEngine:
     def __init__(self, store: Store, max_results: int = MAX_RESULTS,
-                 max_question_length: int = MAX_QUESTION_LENGTH, lang: str = "en") -> None:
+                 max_question_length: int = MAX_QUESTION_LENGTH, lang: str = "en",
+                 index_cache: IndexCache | None = None, index_source: Store | None = None) -> None:
+        """`index_cache`: where the entity index is kept between starts; `index_source`: the store it is read from
+        when it is built (default `store`; a remote store's may wait longer than an answer may)."""
         self.store = store
         self.max_results = max_results
         self.max_question_length = max_question_length
         self.vocabulary = load_vocabulary(lang)
         self.templates: tuple[Template, ...] = load_templates()
-        self.index: EntityIndex = build_index(store, self.vocabulary)
+        def build() -> EntityIndex:
+            return build_index(index_source or store, self.vocabulary)
+
+        self.index = build() if index_cache is None else index_cache.load_or_build(EntityIndex, build)
         self.linker = Linker(self.index, self.vocabulary)
         self.compiler = Compiler(self.templates, self.index)
         self.sentences = Sentences(self.vocabulary)
@@ -76,7 +83,8 @@ class QAEngine:
         self.refusals = Refusals(self.index, self.sentences, self.templates)
         self.showcase = showcase
         self.languages: dict[str, Language] = {
-            code: build_language(code, self.index, self.templates, self.datasets, showcase) for code in SUPPORTED}
+            code: build_language(code, self.index, self.templates, self.datasets, showcase, self.linker.names)
+            for code in SUPPORTED}
         self.default_lang = lang
 
     def _datasets(self) -> tuple[dict[str, DatasetInfo], str]:
@@ -184,5 +192,6 @@ class QAEngine:
 def open_engine(settings: Settings) -> QAEngine:
     from sharaka.store.opening import open_store
 
-    store, _ = open_store(settings)
-    return QAEngine(store, max_results=settings.max_results, max_question_length=settings.max_question_length)
+    store, manifest = open_store(settings)
+    return QAEngine(store, max_results=settings.max_results, max_question_length=settings.max_question_length,
+                    index_cache=index_cache_for(settings, manifest))

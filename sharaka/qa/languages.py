@@ -12,6 +12,7 @@ from sharaka.qa.lexicon import Entity, EntityIndex
 from sharaka.qa.link import Linker
 from sharaka.qa.refusals import Refusals
 from sharaka.qa.render import DatasetInfo, Sentences
+from sharaka.qa.typos import NameTypos
 from sharaka.qa.vocabulary import Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
@@ -52,10 +53,11 @@ def localized_index(index: EntityIndex, lang: str, sentences: Sentences) -> Enti
 
 
 def build_language(lang: str, index: EntityIndex, templates: tuple[Template, ...],
-                   datasets: dict[str, DatasetInfo], showcase: list[Any]) -> Language:
+                   datasets: dict[str, DatasetInfo], showcase: list[Any], name_typos: NameTypos) -> Language:
+    """`name_typos`: the engine's; a localized index changes labels, not the aliases typos are matched on."""
     vocabulary = load_vocabulary(lang)
     sentences = Sentences(vocabulary)
     local = localized_index(index, vocabulary.answers_in or lang, sentences)
-    linker = Linker(local, vocabulary)
+    linker = Linker(local, vocabulary, name_typos)
     return Language(lang, vocabulary, local, linker, sentences, Refusals(local, sentences, templates),
                     datasets, showcase, frozenset(linker.known))

@@ -90,13 +90,14 @@ class _Candidate:
 
 
 class Linker:
-    def __init__(self, index: EntityIndex, vocabulary: Vocabulary) -> None:
+    def __init__(self, index: EntityIndex, vocabulary: Vocabulary, names: NameTypos | None = None) -> None:
+        """`names`: the name-typo buckets of another linker on the same aliases (the languages share one)."""
         self.index = index
         self.vocabulary = vocabulary
         alias_words = frozenset(w for alias in index.aliases for w in alias.split())
         self.known = vocabulary.words | index.vocabulary | vocabulary.stopwords | alias_words
         self.describable = vocabulary.words | index.vocabulary | vocabulary.stopwords
-        self.names = NameTypos(index)
+        self.names = names or NameTypos(index)
         self.words = WordTypos(vocabulary.words | index.vocabulary)
         self.max_window = max(index.max_alias_tokens, vocabulary.max_phrase_words)
 

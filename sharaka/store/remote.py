@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,11 @@ class RemoteStore:
             raise ValueError(f"setting store must be 'memory' or the http(s) URL of a SPARQL endpoint, not {url!r}")
         return cls(url, Limits(connect_timeout=settings.store_connect_timeout,
                                timeout=settings.store_timeout, retries=settings.store_retries))
+
+    def with_timeout(self, seconds: float) -> RemoteStore:
+        """The same endpoint with another time limit per call: the QA index's start-up queries read every name of
+        the graph once (~5 s each on an on-disk Oxigraph holding the full graph, more on a busy one)."""
+        return RemoteStore(self.query_url, replace(self.http.limits, timeout=seconds))
 
     # -- requests --------------------------------------------------------------------------------
     def _wrapper(self, query: str, forms: tuple[str, ...] | None, dataset: DatasetSpec | None = None) -> _Wrapper:
