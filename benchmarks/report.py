@@ -41,11 +41,16 @@ def targets_rows(results: dict[str, Any]) -> list[list[Any]]:
                      "yes" if ratio is not None and ratio <= 3 else "**no**"])
     startup = results.get("startup")
     if startup:
-        t, warm = startup["targets"], startup["warm"]
-        rows.append(["warm start (process start → engine ready), 1×", "≤ 2 s", f"{warm['ready_s']:.2f} s",
-                     t["warm_ratio"], "yes" if warm["ready_s"] <= t["warm_start_s"] else "**no**"])
-        rows.append(["peak RSS after loading, 1×", "≤ 400 MB", f"{warm['peak_rss_mb']:.0f} MB", t["rss_ratio"],
-                     "yes" if warm["peak_rss_mb"] <= t["peak_rss_mb"] else "**no**"])
+        t = startup["targets"]
+        for name, warm in (("in memory", startup["warm"]), ("on-disk copy", startup.get("warm_disk"))):
+            if warm is None:
+                continue
+            rows.append([f"warm start (process start → engine ready), 1×, {name}", "≤ 2 s", f"{warm['ready_s']:.2f} s",
+                         round(warm["ready_s"] / t["warm_start_s"], 3),
+                         "yes" if warm["ready_s"] <= t["warm_start_s"] else "**no**"])
+            rows.append([f"peak RSS after loading, 1×, {name}", "≤ 400 MB", f"{warm['peak_rss_mb']:.0f} MB",
+                         round(warm["peak_rss_mb"] / t["peak_rss_mb"], 3),
+                         "yes" if warm["peak_rss_mb"] <= t["peak_rss_mb"] else "**no**"])
     growth = results.get("growth")
     if growth and growth["nation_lookups"]["worst_slope"] is not None:
         worst = growth["nation_lookups"]["worst_slope"]
@@ -123,14 +128,19 @@ def to_markdown(results: dict[str, Any]) -> str:
         out += _table(["measure", "value"], [
             ["cold build from the sources (build + write)", f"{cold['build_s']:.2f} s ({cold['quads']:,} quads)"],
             ["peak RSS of the build", f"{cold['peak_rss_mb']:.0f} MB"],
-            ["imports", f"{warm['import_s']:.2f} s"],
-            ["load the cached graph", f"{warm['load_s']:.2f} s"],
-            ["QA index", f"{warm['index_s']:.2f} s"],
-            ["warm start: process start → engine ready", f"{warm['ready_s']:.2f} s"],
-            ["first answer", f"{warm['first_answer_ms']:.1f} ms"],
-            ["time to first answer", f"{warm['time_to_first_answer_s']:.2f} s"],
-            ["peak RSS after loading", f"{warm['peak_rss_mb']:.0f} MB"],
         ])
+        first, disk = startup.get("first_start"), startup.get("warm_disk") or warm
+        if first:
+            out += [f"First start after a build: QA index built in {first['index_s']:.2f} s and kept beside the graph "
+                    f"(then read back: {warm['index_s']:.2f} s).", ""]
+        out += _table(["warm start, fresh processes", "in memory (store=memory)", "on-disk copy (store=disk)"], [
+            [label, fmt.format(warm[key]), fmt.format(disk[key])] for label, key, fmt in (
+                ("imports", "import_s", "{:.2f} s"), ("open or load the cached graph", "load_s", "{:.2f} s"),
+                ("QA index (read back)", "index_s", "{:.2f} s"),
+                ("process start → engine ready", "ready_s", "{:.2f} s"),
+                ("first answer", "first_answer_ms", "{:.1f} ms"),
+                ("time to first answer", "time_to_first_answer_s", "{:.2f} s"),
+                ("peak RSS", "peak_rss_mb", "{:.0f} MB"))])
 
     growth = results.get("growth")
     if growth:

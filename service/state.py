@@ -33,6 +33,7 @@ class ServiceState:
     _engine: QAEngine | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _last_failure: tuple[float, SharakaError] | None = None
+    _building: threading.Thread | None = None  # a remote store's engine being built
     sparql: QueryService = field(init=False)  # who runs /sparql queries: this app's workers, or the remote store
     prefix_index: PrefixIndex | None = None  # the entity search's prefix index, built on first use
     documents: dict[tuple[object, ...], bytes] = field(default_factory=dict)  # VoID, ontology: built once per form
@@ -47,29 +48,47 @@ class ServiceState:
         self.sparql.close()
 
     def engine(self) -> QAEngine:
-        """The QA engine; built on first use, so a remote store that was down at start is retried.
-
-        Requests that waited while another one's build failed get that failure instead of trying again
-        one after the other; no request waits longer than one store timeout for the lock."""
+        """The QA engine. On the embedded store it is built at start, before the fork; on a remote store on first
+        use, so that a store that was down at start is retried, in a thread of its own: the index's start-up
+        queries may take longer than an answer may wait (INDEX_TIMEOUT_S each), so a request waits at most one
+        store timeout for the build and then gets 503 graph_not_ready (with Retry-After) while it goes on.
+        Requests that waited for a build that failed get its failure; the next request starts another."""
         if self._engine is not None:
             return self._engine
+        if self.store.kind == "memory":
+            return self._engine_now()
         waiting_since = time.monotonic()
-        if not self._lock.acquire(timeout=self.settings.store_timeout):
-            raise GraphNotReady("the graph is still being loaded; try again shortly")
-        try:
-            failure = self._last_failure
-            if self._engine is None and failure is not None and failure[0] >= waiting_since:
-                raise failure[1]
-            if self._engine is None:
-                try:
-                    self._engine = self._build_engine()
-                    self._last_failure = None
-                except SharakaError as exc:
-                    self._last_failure = (time.monotonic(), exc)
-                    raise
+        with self._lock:
+            if self._engine is None and (self._building is None or not self._building.is_alive()):
+                self._building = threading.Thread(target=self._build_in_background, name="sharaka-qa-engine",
+                                                  daemon=True)
+                self._building.start()
+            building = self._building
+        if building is not None:
+            building.join(self.settings.store_timeout)
+        if self._engine is not None:
             return self._engine
-        finally:
-            self._lock.release()
+        failure = self._last_failure
+        if failure is not None and failure[0] >= waiting_since:
+            raise failure[1]
+        raise GraphNotReady("the question-answering index is being built from the store; try again shortly")
+
+    def _build_in_background(self) -> None:
+        try:
+            self._engine = self._build_engine()
+            self._last_failure = None
+        except SharakaError as exc:
+            self._last_failure = (time.monotonic(), exc)
+        except Exception as exc:  # never lost in a thread: the waiting requests get it as a store error
+            log.exception("building the QA engine failed")
+            self._last_failure = (time.monotonic(), GraphNotReady(f"the QA engine could not be built ({exc})"))
+
+    def _engine_now(self) -> QAEngine:
+        """The embedded store's engine, built in the calling thread (at start, before any request)."""
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._build_engine()
+            return self._engine
 
     def _index_source(self) -> Store | None:
         """A remote store gives the index's start-up queries more time than an answer gets (they read every name

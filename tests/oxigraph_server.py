@@ -19,6 +19,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib.namespace import RDFS
@@ -176,10 +177,21 @@ def remote_store(oxigraph_server: OxigraphServer, data_dir: Path) -> RemoteStore
 
 @pytest.fixture(scope="session")
 def remote_app(remote_store: RemoteStore, data_dir: Path):  # type: ignore[no-untyped-def]
-    """The service on the Oxigraph server, started the way `sharaka serve --store URL` starts it."""
+    """The service on the Oxigraph server, started the way `sharaka serve --store URL` starts it, and ready (its QA
+    index built from the store in the background, as a deployment waits for /readyz)."""
     from sharaka.service.app import create_app
 
-    return create_app(remote_settings(data_dir, remote_store.query_url))
+    return wait_ready(create_app(remote_settings(data_dir, remote_store.query_url)))
+
+
+def wait_ready(app: Any, seconds: float = 300) -> Any:
+    """The app once /readyz says 200 (503 until then), within `seconds`."""
+    client, deadline = app.test_client(), time.monotonic() + seconds
+    while (ready := client.get("/readyz")).status_code != 200 and time.monotonic() < deadline:
+        assert ready.status_code == 503, ready.get_data(as_text=True)
+        time.sleep(0.5)
+    assert ready.status_code == 200, ready.get_data(as_text=True)
+    return app
 
 
 @pytest.fixture(scope="session")

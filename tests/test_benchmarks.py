@@ -150,6 +150,10 @@ def test_quick_run_writes_json_markdown_and_svg(tmp_path: Path, reduced_data_dir
     assert results["sparql"]["row_count_mismatches"] == []
     assert set(results["sparql"]["total_ms"]) == {"embedded", "oxrdflib", "server"}
     assert results["startup"]["warm"]["first_answer_status"] == "answered"
+    assert results["startup"]["warm_disk"]["first_answer_status"] == "answered"
+    # The first start keeps the QA index beside the graph; the warm starts read it back.
+    assert results["startup"]["first_start"]["index_cache"] in ("written", "read")
+    assert results["startup"]["warm"]["index_cache"] == results["startup"]["warm_disk"]["index_cache"] == "read"
     assert results["growth"]["sizes"] == [1, 2]
     assert all(e["slope"] is not None for e in results["growth"]["exponents"].values())
     assert results["growth"]["by_size"]["2"]["quads"] > results["growth"]["by_size"]["1"]["quads"]

@@ -69,6 +69,10 @@ class QAEngine:
         self.max_question_length = max_question_length
         self.vocabulary = load_vocabulary(lang)
         self.templates: tuple[Template, ...] = load_templates()
+        # First the dataset description, one small query: a store that is down or slow fails here, within an
+        # answer's time limit, before the index's long start-up queries.
+        self.datasets, self.dataset_version = self._datasets()
+
         def build() -> EntityIndex:
             return build_index(index_source or store, self.vocabulary)
 
@@ -78,7 +82,6 @@ class QAEngine:
         self.sentences = Sentences(self.vocabulary)
         self.generic_words = frozenset(w for alias, entry in self.index.aliases.items()
                                        if GENERIC_KIND in entry.entities for w in alias.split())
-        self.datasets, self.dataset_version = self._datasets()
         showcase = [t.examples[0] for t in self.templates if t.extra.get("showcase") == "yes"]
         self.refusals = Refusals(self.index, self.sentences, self.templates)
         self.showcase = showcase
