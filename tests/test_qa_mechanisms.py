@@ -4,9 +4,12 @@ questions (none of set A's), gold worked out by hand from the source CSVs, each 
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib import URIRef
 
 from sharaka.qa.engine import QAEngine
 from sharaka.qa.evaluate import score_line
@@ -84,7 +87,10 @@ def test_scope_by_meaning_new_questions(engine: QAEngine, question: str, status:
     assert answer.status == status, (answer.text, answer.explanation["frame"])
 
 
-@pytest.mark.parametrize(("question", "nation"), [("lybia", "LBY"), ("syira", "SYR"), ("the uk", "GBR")])
+@pytest.mark.parametrize(("question", "nation"), [
+    ("lybia", "LBY"), ("syira", "SYR"), ("the uk", "GBR"),
+    ("morroco", "MAR"), ("camerron", "CMR"),  # a double written on the wrong letter: one slip
+])
 def test_names_people_type(engine: QAEngine, question: str, nation: str) -> None:
     mentions = engine.link(f"who are {question}'s allies").mentions
     assert [u.rsplit("/", 1)[-1] for m in mentions if m.kind == "nation" for u in m.uris] == [nation]
@@ -115,3 +121,33 @@ def test_a_longer_description_beats_a_series_name(engine: QAEngine) -> None:
 def test_an_operator_before_a_decade(text: str, first: int | None, last: int | None) -> None:
     spans = find_years(text, load_vocabulary("en"))
     assert [(s.first, s.last) for s in spans] == [(first, last)]
+
+
+def _oic_rows() -> list[dict[str, str]]:
+    path = Path(__file__).parents[1] / "kg" / "sources" / "oic" / "oic_membership_sis2023_factbook2026_cow.csv"
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("template, lang", [
+    ("Is {name} an observer of the OIC?", "en"), ("is {name} an observer state of the organisation of islamic "
+                                                 "cooperation", "en"),
+    ("{name} est-il observateur auprès de l'OCI ?", "fr")])
+def test_an_observer_question_asks_about_the_observer_role(engine: QAEngine, template: str, lang: str) -> None:
+    """Gold from the OIC's list (kg/sources/oic): its observers are observers, its members are not (a member
+    asked about as an observer got the membership answer before: "Yes … a full member")."""
+    rows = _oic_rows()
+    observers = {r["iso3c"]: int(r["joined_year"]) for r in rows if r["status"] == "observer" and r["iso3c"]}
+    member = next(r["iso3c"] for r in rows if r["status"] == "member")
+    assert observers and member not in observers
+    for iso3, expected in [*((code, True) for code in observers), (member, False)]:
+        name = engine.index.entities[_nation(iso3)].label
+        answer = engine.answer(template.format(name=name), lang=lang)
+        assert (answer.status, answer.value) == ("answered", expected), (name, answer.text)
+        if expected:
+            when = engine.answer(f"Since when is {name} an observer of the OIC?")
+            assert when.value == observers[iso3], when.text
+
+
+def _nation(iso3: str) -> URIRef:
+    return URIRef(f"https://w3id.org/sharaka/id/nation/{iso3}")

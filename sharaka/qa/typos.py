@@ -22,6 +22,11 @@ def max_typo_distance(length: int) -> int:
     return 2 if length <= 12 else 3
 
 
+def single_letters(text: str) -> str:
+    """`text` with each run of one letter written once ("morocco" → "moroco")."""
+    return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
+
+
 class NameTypos:
     """Entity names within a few edits of what was typed."""
 
@@ -31,10 +36,13 @@ class NameTypos:
         # about its length, so a nation lookup does not scan every agreement name.
         self._by_letter: dict[tuple[str, int], list[str]] = {}
         self._by_length: dict[int, list[str]] = {}
+        # Names by their letters with every double written once: "morroco" and "Morocco" are both "moroco".
+        self._by_single_letters: dict[str, list[str]] = {}
         for kind in ENTITY_KINDS:
             for alias in index.fuzzy_choices.get(kind, ()):
                 self._by_letter.setdefault((alias[0], len(alias)), []).append(alias)
                 self._by_length.setdefault(len(alias), []).append(alias)
+                self._by_single_letters.setdefault(single_letters(alias), []).append(alias)
 
     def closest(self, query: str, limit: int) -> tuple[int, set[URIRef]] | None:
         """Entities whose alias is within `limit` edits of `query`. Short words must also start with
@@ -54,6 +62,10 @@ class NameTypos:
                 continue  # a wrong first letter is one typo at most (Jambia), not Ruritania → Mauritania
             if d <= limit + 1:
                 scored.extend((d, uri) for uri in self.index.aliases[alias].entities)
+        if limit >= 1:
+            # A double written on the wrong letter ("morroco", "camerron") is two edits but one slip.
+            for alias in self._by_single_letters.get(single_letters(query), ()):
+                scored.extend((1, uri) for uri in self.index.aliases[alias].entities)
         within = [(d, u) for d, u in scored if d <= limit]
         if not within:
             return None
