@@ -125,7 +125,7 @@ def _roles(answer: Any) -> dict[str, str]:
 # What each question must be read as (its frame), not a fact: each is a mechanism of blind sets A and B's misses,
 # in questions of our own. Before: the ل of "لنيجيريا" read as the article, "موردو" / "خرج" / "ينتج" / "صفة مراقب"
 # / "تبادل التكنولوجيا" not known, adjectives of nations ("أمريكية", "سورية") not read as nations, a follow-up
-# "اذكرها" after a yes/no question not asking for the list.
+# "اذكرها" after a yes/no question not asking for the list, "مع مين" one phrase, "إنسانية" a kind.
 @pytest.mark.parametrize(("question", "roles", "frame"), [
     ("اكبر الموردين للسلاح لنيجيريا", {"NGA": "recipient"}, {"answer_role": "supplier"}),
     ("موردو الدبابات للمغرب", {"MAR": "recipient"}, {"intent": "partners"}),
@@ -134,6 +134,11 @@ def _roles(answer: Any) -> dict[str, str]:
     ("هل لدى مصر اتفاقيات نووية؟ اذكرها", {"EGY": "party"}, {"aggregate": "list"}),
     ("من ينتج طائرات أمريكية بترخيص", {"USA": "supplier"}, {"answer_role": "recipient"}),
     ("شركاء سورية في الاتفاقيات الدفاعية", {"SYR": "party"}, {"intent": "partners"}),
+    # "with whom" at the end, after a kind: partners, as in English (it read as agreements)
+    ("مصر لديها اتفاقيات تجارية مع مين؟", {"EGY": "party"}, {"intent": "partners"}),
+    # "humanitarian" alone is the sector, as in English (it read as the kind "humanitarian mission")
+    ("شركاء الأردن في الاتفاقيات الإنسانية", {"JOR": "party"},
+     {"kinds": [], "sectors": ["https://w3id.org/sharaka/id/sector/humanitarian"]}),
 ])
 def test_arabic_mechanisms_are_read_into_the_frame(engine: Any, question: str, roles: dict[str, str],
                                                    frame: dict[str, Any]) -> None:
