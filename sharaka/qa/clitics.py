@@ -30,7 +30,8 @@ def readings(word: str, prefixes: tuple[str, ...]) -> list[tuple[str, str]]:
         joined = prefix.removesuffix(ARTICLE) if prefix != ARTICLE else ""
         # Only "لل" (ل + the article, whose alef is dropped) hides an article: a lone ل is the preposition,
         # so "لباكستان" is "to Pakistan", never "الباكستان" (that reading lost the recipient's "to").
-        if prefix.endswith("لل") and not rest.startswith("ا"):
+        # ("للإمارات" = ل + الإمارات: a name whose first letter is an alef keeps it)
+        if prefix.endswith("لل"):
             found.append((prefix[:-1], ARTICLE + rest))  # لل+سعوديه → ل + السعوديه
         if prefix.endswith(ARTICLE):
             found.append((joined, ARTICLE + rest))  # بال+سعوديه → ب + السعوديه
