@@ -152,6 +152,14 @@ def test_arabic_mechanisms_are_read_into_the_frame(engine: Any, question: str, r
     assert {k: answer.explanation["frame"][k] for k in frame} == frame, answer.explanation
 
 
+def test_since_when_a_nation_is_an_observer_is_its_observer_records_year(engine: Any) -> None:
+    # kg/sources/oic/oic_membership_sis2023_factbook2026_cow.csv: Thailand, observer since 1998 (the full
+    # members' shape left observers out: no_results)
+    answer = engine.answer("منذ متى تايلاند دولة مراقبة في منظمة التعاون الإسلامي")
+    assert answer.status == "answered" and answer.value == 1998, answer.text
+    assert "مراقب" in answer.text
+
+
 def test_technology_exchange_is_a_kind_in_arabic(engine: Any) -> None:
     answer = engine.answer("اتفاقيات تبادل التكنولوجيا التي وقعتها الهند")
     assert answer.explanation["frame"]["kinds"] == ["https://w3id.org/sharaka/ontology#TechnologyExchange"]

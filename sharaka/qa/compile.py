@@ -198,6 +198,8 @@ def _members(c: Compiler, frame: Frame) -> Plan:
     nation = frame.nations[0].uri if frame.nations else None
     if nation is not None:
         variant, value = ("when", "join_year") if frame.aggregate == "when" else ("exists", "membership")
+        if frame.membership == "observers":
+            variant = f"observer_{variant}"  # "since when is Russia an observer": its observer record
     else:
         variant, value = frame.membership, "none"
     if frame.aggregate == "count":
@@ -214,6 +216,8 @@ def _members(c: Compiler, frame: Frame) -> Plan:
         plan.fill.values["member"] = sorted(c.index.members.get(frame.member_filter, frozenset()))
     if nation is not None:
         plan.fill.values["member"] = [nation]
+        if frame.membership == "observers":
+            plan.fill.flags.add("observers")
     elif frame.membership == "current" and last_year is not None and frame.now:
         plan.sentence = plan.sentence.replace("current", "none_now")  # "the current members of CENTO": none
         plan.fill.flags.add("current")
