@@ -160,6 +160,16 @@ def test_since_when_a_nation_is_an_observer_is_its_observer_records_year(engine:
     assert "مراقب" in answer.text
 
 
+@pytest.mark.parametrize(("question", "status"), [
+    # an unknown word right after a verb, where its subject (a nation) belongs: a name nobody knows
+    ("هل انسحبت لوريانا من جامعة الدول العربية", "unknown_entity"),
+    # the text, wording or clauses of an agreement are not recorded: said so (as English "wording")
+    ("اعرض نص المادة العاشرة من ميثاق الناتو", "no_match"),
+])
+def test_arabic_questions_that_cannot_be_answered_say_why(engine: Any, question: str, status: str) -> None:
+    assert engine.answer(question).status == status
+
+
 def test_technology_exchange_is_a_kind_in_arabic(engine: Any) -> None:
     answer = engine.answer("اتفاقيات تبادل التكنولوجيا التي وقعتها الهند")
     assert answer.explanation["frame"]["kinds"] == ["https://w3id.org/sharaka/ontology#TechnologyExchange"]
