@@ -170,6 +170,12 @@ def test_arabic_questions_that_cannot_be_answered_say_why(engine: Any, question:
     assert engine.answer(question).status == status
 
 
+def test_a_weapon_named_with_the_article_is_the_weapon(engine: Any) -> None:
+    # "الغواصات" (the submarines) is a word of some longer name, so it stayed whole and was not the weapon
+    answer = engine.answer("من باع الغواصات لماليزيا")
+    assert answer.explanation["frame"]["weapons"] == ["https://w3id.org/sharaka/id/weapon-category/submarines"]
+
+
 def test_technology_exchange_is_a_kind_in_arabic(engine: Any) -> None:
     answer = engine.answer("اتفاقيات تبادل التكنولوجيا التي وقعتها الهند")
     assert answer.explanation["frame"]["kinds"] == ["https://w3id.org/sharaka/ontology#TechnologyExchange"]
