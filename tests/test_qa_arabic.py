@@ -139,6 +139,8 @@ def _roles(answer: Any) -> dict[str, str]:
     ("شركاء سورية في الاتفاقيات الدفاعية", {"SYR": "party"}, {"intent": "partners"}),
     # the subject after a verb of leading leads ("that Egypt leads"; it was read as a party)
     ("ما المناورات التي تقودها مصر", {"EGY": "lead"}, {"intent": "agreements"}),
+    # a singular noun with the article asks for the one with the most (or the tie), as "دولة" does
+    ("ما الدولة التي لديها أكبر عدد من اتفاقيات التعاون الدفاعي", {}, {"limit": 1}),
     # "with whom" at the end, after a kind: partners, as in English (it read as agreements)
     ("مصر لديها اتفاقيات تجارية مع مين؟", {"EGY": "party"}, {"intent": "partners"}),
     # "humanitarian" alone is the sector, as in English (it read as the kind "humanitarian mission")
