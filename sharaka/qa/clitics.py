@@ -28,7 +28,10 @@ def readings(word: str, prefixes: tuple[str, ...]) -> list[tuple[str, str]]:
             continue
         rest = word[len(prefix):]
         joined = prefix.removesuffix(ARTICLE) if prefix != ARTICLE else ""
-        if prefix.endswith("ل") and prefix != ARTICLE and not prefix.endswith(ARTICLE) and not rest.startswith("ا"):
+        # Only "لل" (ل + the article, whose alef is dropped) hides an article: a lone ل is the preposition,
+        # so "لباكستان" is "to Pakistan", never "الباكستان" (that reading lost the recipient's "to").
+        # ("للإمارات" = ل + الإمارات: a name whose first letter is an alef keeps it)
+        if prefix.endswith("لل"):
             found.append((prefix[:-1], ARTICLE + rest))  # لل+سعوديه → ل + السعوديه
         if prefix.endswith(ARTICLE):
             found.append((joined, ARTICLE + rest))  # بال+سعوديه → ب + السعوديه
@@ -43,8 +46,15 @@ def without_suffix(word: str, suffixes: tuple[str, ...]) -> list[str]:
     return [word[: -len(s)] for s in suffixes if word.endswith(s) and len(word) - len(s) >= 3]
 
 
+def with_name_endings(word: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
+    """The word with each adjective ending replaced ("تركيه" → "تركيا", "فرنسي" → "فرنسا"), keeping a stem of
+    at least three letters: an adjective of a nation ("أسلحة ألمانية") or a name spelt with its adjective's
+    ending ("تركية", "سورية") then meets the name."""
+    return [word[: -len(e)] + r for e, r in endings if word.endswith(e) and len(word) - len(e) >= 3]
+
+
 def split_clitics(nq: NormalizedQuestion, known: frozenset[str], prefixes: tuple[str, ...],
-                  suffixes: tuple[str, ...] = ()) -> NormalizedQuestion:
+                  suffixes: tuple[str, ...] = (), endings: tuple[tuple[str, str], ...] = ()) -> NormalizedQuestion:
     """The question with each unknown word replaced by its first known reading; the joined prefixes become
     tokens of their own ("لمصر" → "ل" "مصر": the preposition "to" is kept for the roles of a supply)."""
     tokens: list[Token] = []
@@ -58,7 +68,11 @@ def split_clitics(nq: NormalizedQuestion, known: frozenset[str], prefixes: tuple
         if norm not in known and not norm.isdigit():
             bare = readings(norm, prefixes) if _arabic(norm) else []
             # a prefix, an ending, or both ("ووقعتها" = "and signed it")
-            candidates = bare + [("", w) for w in without_suffix(norm, suffixes)] + [
+            # first, an adjective read as its name, with or without a joined prefix ("بأسلحة روسية"): the
+            # article reading of "تركية" ("التركية", a word of some names) would hide the nation
+            adjective = [("", w) for w in with_name_endings(norm, endings)] + [
+                (p, w) for p, b in bare for w in with_name_endings(b, endings)]
+            candidates = adjective + bare + [("", w) for w in without_suffix(norm, suffixes)] + [
                 (p, w) for p, b in bare for w in without_suffix(b, suffixes)]
             reading = next(((p, w) for p, w in candidates if w in known), None)
             if reading is not None:

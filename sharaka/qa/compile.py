@@ -198,8 +198,8 @@ def _members(c: Compiler, frame: Frame) -> Plan:
     nation = frame.nations[0].uri if frame.nations else None
     if nation is not None:
         variant, value = ("when", "join_year") if frame.aggregate == "when" else ("exists", "membership")
-        if frame.membership == "observers":  # "is Thailand an OIC observer?": the observer role, not membership
-            variant = f"{variant}_observer"
+        if frame.membership == "observers":
+            variant = f"observer_{variant}"  # "since when is Russia an observer": its observer record
     else:
         variant, value = frame.membership, "none"
     if frame.aggregate == "count":

@@ -112,7 +112,7 @@ class QAEngine:
         detected = detect(question, (v.vocabulary for v in self.languages.values()))
         language = self.languages[chosen or detected]
         normalized = split_clitics(normalize(question), language.known_words, language.vocabulary.prefixes,
-                                   language.vocabulary.suffixes)
+                                   language.vocabulary.suffixes, language.vocabulary.name_endings)
         trace.mark("normalize")
         linked = language.linker.link(normalized)
         trace.mark("link")

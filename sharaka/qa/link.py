@@ -178,6 +178,8 @@ class Linker:
                     uris = {u for u in self.index.lookup(key[:-1], typed[:-1])
                             if self.index.entities[u].kind in ("nation", "organization")}
                     possessive = bool(uris)
+                if not uris and not senses and n == 1:
+                    uris = self._definite_concept(key)
                 if uris or senses:
                     kind, chosen = self._by_priority(uris) if uris else ("word", set())
                     chosen |= self._concepts_of(senses)
@@ -185,6 +187,16 @@ class Linker:
                         kind, chosen = self._by_priority(chosen)
                     found.append(_Candidate(i, i + n, frozenset(chosen), kind, False, 0, senses, possessive))
         return found
+
+    def _definite_concept(self, word: str) -> set[URIRef]:
+        """A weapon or kind named with the article ("بالغواصات" → ب + الغواصات) where the graph's label has
+        none ("غواصات"): the word stays whole when it is a word of some longer name, so the split never
+        reached the bare label."""
+        article = "ال"
+        if article not in self.vocabulary.prefixes or not word.startswith(article) or len(word) < 5:
+            return set()
+        return {u for u in self.index.lookup(word[len(article):], word[len(article):])
+                if self.index.entities[u].kind in CONCEPT_KINDS}
 
     def _concepts_of(self, senses: tuple[Sense, ...]) -> set[URIRef]:
         """Kinds and sectors named by the vocabulary (informal words), when the graph has them."""

@@ -117,6 +117,8 @@ def _role_of(r: Reading, m: Mention, verb: Mention | None, direction: str | None
     if verb is None or direction is None:
         return "party"
     if direction == "lead":
+        if r.vocabulary.verb_first and before is verb:
+            return "lead"  # the subject follows the verb: "الاتفاقيات التي تقودها تركيا" (that Turkey leads)
         # "Saudi Arabia led …", "… where Saudi Arabia is the lead party"
         following = after.start if after is not None and after.has("aux") else None
         return "lead" if after is verb or (after is not None and following is not None

@@ -125,6 +125,10 @@ def _unknown_name(linked: LinkedQuestion, frame: Frame, mentions: list[Mention])
             bool(set(before.values("noun")) & NATION_NOUNS)
             or (before.has("noun", "nations") and before.has("grammar", "singular")))  # "جمهورية X", "مملكة X"
         between = before is not None and bool(set(before.values("prep")) & {"between", "with", "and"})
-        if uncased and (after_noun or (object_of and between)):
+        # the subject right after a verb of action ("متى انضمت جنوفيا", verb first) where no nation was found;
+        # not after "was"/"is" ("كان عضوا": a noun follows a copula)
+        after_verb = (before is not None and before.end == m.start and not frame.nations
+                      and bool(set(before.values("verb")) & (NAME_VERBS - {"state", "belong"})))
+        if uncased and (after_noun or after_verb or (object_of and between)):
             return m
     return None

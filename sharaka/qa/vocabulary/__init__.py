@@ -58,6 +58,8 @@ class Vocabulary:
     verb_first: bool = False  # the subject follows the verb (Arabic VSO: sharaka/qa/roles.py)
     time_after_year: bool = False  # "2000'den beri": time words after the year (sharaka/qa/years.py)
     suffixes: tuple[str, ...] = ()  # case endings written joined to a name (Turkish -la, -nin: sharaka/qa/clitics.py)
+    # (ending, replacement): an adjective of a name back to the name ("تركي"/"تركية" → "تركيا"): clitics.py
+    name_endings: tuple[tuple[str, str], ...] = ()
 
     def stem(self, word: str) -> str:
         """A crude stem for comparing names ("earthquakes" → "earthquake"); numbers and short words stay."""
@@ -170,4 +172,6 @@ def load_vocabulary(lang: str = "en", directory: Path = VOCABULARY_DIR) -> Vocab
         yes_no_last=bool(language.get("yes_no_last", False)),
         time_after_year=bool(language.get("time_after_year", False)),
         suffixes=tuple(sorted({fold(p) for p in language.get("suffixes", [])}, key=len, reverse=True)),
+        name_endings=tuple((fold(e.partition(">")[0]), fold(e.partition(">")[2]))
+                           for e in language.get("name_endings", [])),
     )
