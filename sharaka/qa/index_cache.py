@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import functools
 import gc
 import hashlib
 import io
@@ -39,6 +40,7 @@ KEEP = 3  # indexes kept in one directory
 T = TypeVar("T")
 
 
+@functools.cache  # the code does not change under a running process; hashing it takes ~40 ms
 def code_fingerprint() -> str:
     """SHA-256 over what shapes the index: the QA package (code and word lists), the queries, the versions of
     Python and rdflib (pickles of their objects) and of pyoxigraph (what the queries found)."""
