@@ -194,12 +194,18 @@ def write_manifest(result: BuildResult, data_dir: Path, fingerprint: str) -> Non
         "build_seconds": round(result.seconds, 2),
         "excluded_datasets": result.report.excluded,
     }
-    fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".manifest-", suffix=".json")
+    replace_file(data_dir / MANIFEST_FILE, json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` atomically (a temporary file beside it, then renamed): readers see the old file or the whole new
+    one, and several processes may write it at once. Readable by all: the data directory holds public data."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(manifest, indent=2, sort_keys=True))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, data_dir / MANIFEST_FILE)
+        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -19,10 +19,8 @@ import hashlib
 import io
 import json
 import logging
-import os
 import pickle
 import platform
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any, TypeVar
 
 from rdflib import URIRef
 
+from sharaka.kg.build import replace_file
 from sharaka.settings import Settings
 from sharaka.store.opening import EMBEDDED
 
@@ -92,8 +91,9 @@ def index_cache_for(settings: Settings, manifest: dict[str, Any]) -> IndexCache 
         graph = manifest.get("graph_sha256")
         return IndexCache(Path(settings.data_dir), graph) if isinstance(graph, str) and graph else None
     version = manifest.get("dataset_version")
-    return IndexCache(Path(settings.data_dir), f"dataset-version {version}") if isinstance(version, str) and version \
-        else None
+    if not isinstance(version, str) or not version:
+        return None
+    return IndexCache(Path(settings.data_dir), f"dataset-version {version}")
 
 
 def _read(path: Path) -> object | None:
@@ -120,8 +120,8 @@ def _write(path: Path, value: object) -> None:
     """Atomic, pickle first and its sidecar last: a reader that finds the sidecar finds the whole file."""
     try:
         data = _dumps(value)
-        _replace(path, data)
-        _replace(path.with_suffix(".json"), json.dumps({"sha256": hashlib.sha256(data).hexdigest(),
+        replace_file(path, data)
+        replace_file(path.with_suffix(".json"), json.dumps({"sha256": hashlib.sha256(data).hexdigest(),
                                                         "bytes": len(data)}).encode())
     except OSError as exc:
         log.info("the QA index is not kept in %s (%s): it is built at every start", path.parent, exc)
@@ -155,16 +155,3 @@ def _dumps(value: object) -> bytes:
     pickler.dispatch_table = table
     pickler.dump(value)
     return buffer.getvalue()
-
-
-def _replace(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
